@@ -1,0 +1,233 @@
+//! The command-line interface: declarations only. Values are checked here,
+//! once, into typed values; the figures never see a string.
+
+use crate::numerics::Arange;
+use crate::render::Size;
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+
+/// The largest image side, in pixels.
+pub const MAX_SIDE: u32 = 16384;
+/// The most sample points a grid or range may have on one axis.
+pub const MAX_POINTS: usize = 100_000;
+/// The most gradient-descent steps.
+pub const MAX_STEPS: usize = 1_000_000;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "numdiff-plot",
+    version,
+    about = "Regenerates the chapter-4 figures of \"Deep Learning from Scratch\": \
+             numerical differentiation, gradients, gradient descent, simpleNet",
+    after_help = "Exit status: 0 success, 1 runtime failure (such as a write error), 2 bad usage.\n\
+                  Example: numdiff-plot all -o figures"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// f(x) = 0.01x² + 0.1x and its tangent lines by the central difference (gradient_1d.png)
+    #[command(after_help = "Example: numdiff-plot tangent --x 5 --x 10 -o tangents.svg")]
+    Tangent(TangentArgs),
+    /// x0² + x1² as a 3-D wireframe (multivariate_func.png)
+    #[command(after_help = "Example: numdiff-plot surface --azim -30 -o surface.png")]
+    Surface(SurfaceArgs),
+    /// The field of −∇(x0² + x1²) as arrows (gradient_2d.png)
+    #[command(after_help = "Example: numdiff-plot quiver --at 3,4 --json")]
+    Quiver(QuiverArgs),
+    /// The path of gradient descent on x0² + x1² (gradient_method.png)
+    #[command(after_help = "Example: numdiff-plot descent --lr 0.1 --steps 100 --init -3,4")]
+    Descent(DescentArgs),
+    /// simpleNet's weights W and numerical gradient dW (gradient_simplenet.png)
+    #[command(after_help = "Example: numdiff-plot simplenet --seed 42")]
+    Simplenet(SimplenetArgs),
+    /// Writes every figure of the chapter with the book's arguments
+    #[command(after_help = "Example: numdiff-plot all --check   # in CI: are the committed figures current?")]
+    All(AllArgs),
+}
+
+/// Flags every figure command shares.
+#[derive(Debug, Args)]
+pub struct OutputArgs {
+    /// Where to write the figure; the format follows the extension: .png or .svg
+    #[arg(short, long, value_name = "PATH")]
+    pub output: Option<PathBuf>,
+    /// Image size in pixels (matplotlib's default is 640x480)
+    #[arg(long, value_name = "WxH", default_value = "640x480", value_parser = parse_size)]
+    pub size: Size,
+    /// Print everything computed as one JSON object instead of text (the figure is still written)
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct TangentArgs {
+    /// Point of contact; repeat for several tangents
+    #[arg(long = "x", value_name = "X", default_value = "5", allow_negative_numbers = true, value_parser = parse_finite)]
+    pub at: Vec<f64>,
+    /// The curve's x samples as START,STOP,STEP (numpy's arange)
+    #[arg(long, value_name = "START,STOP,STEP", default_value = "0,20,0.1", allow_hyphen_values = true, value_parser = parse_range)]
+    pub range: Arange,
+    #[command(flatten)]
+    pub out: OutputArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct SurfaceArgs {
+    /// Sample points on each axis as START,STOP,STEP (numpy's arange)
+    #[arg(long, value_name = "START,STOP,STEP", default_value = "-3,3,0.1", allow_hyphen_values = true, value_parser = parse_range)]
+    pub grid: Arange,
+    /// Viewing elevation in degrees
+    #[arg(long, default_value = "30", allow_negative_numbers = true, value_parser = parse_finite)]
+    pub elev: f64,
+    /// Viewing azimuth in degrees
+    #[arg(long, default_value = "-60", allow_negative_numbers = true, value_parser = parse_finite)]
+    pub azim: f64,
+    #[command(flatten)]
+    pub out: OutputArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct QuiverArgs {
+    /// Arrow positions on each axis as START,STOP,STEP (numpy's arange)
+    #[arg(long, value_name = "START,STOP,STEP", default_value = "-2,2.5,0.25", allow_hyphen_values = true, value_parser = parse_range)]
+    pub grid: Arange,
+    /// A point X0,X1 whose gradient is printed; repeat for several
+    #[arg(long, value_name = "X0,X1", default_values = ["3,4", "0,2", "3,0"], allow_hyphen_values = true, value_parser = parse_point)]
+    pub at: Vec<[f64; 2]>,
+    #[command(flatten)]
+    pub out: OutputArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct DescentArgs {
+    /// Learning rate
+    #[arg(long, default_value = "0.1", allow_negative_numbers = true, value_parser = parse_finite)]
+    pub lr: f64,
+    /// Number of steps
+    #[arg(long, default_value = "20", value_parser = parse_steps)]
+    pub steps: usize,
+    /// Starting point X0,X1
+    #[arg(long, value_name = "X0,X1", default_value = "-3,4", allow_hyphen_values = true, value_parser = parse_point)]
+    pub init: [f64; 2],
+    #[command(flatten)]
+    pub out: OutputArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct SimplenetArgs {
+    /// Draw W from a standard normal with this seed (default: the book's printed W)
+    #[arg(long)]
+    pub seed: Option<u64>,
+    #[command(flatten)]
+    pub out: OutputArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct AllArgs {
+    /// Directory to write the figures into
+    #[arg(short, long, value_name = "DIR", default_value = "figures")]
+    pub output: PathBuf,
+    /// Write nothing; exit 1 naming each figure that is missing or differs
+    #[arg(long)]
+    pub check: bool,
+}
+
+/// A finite number.
+pub fn parse_finite(s: &str) -> Result<f64, String> {
+    let v: f64 = s.trim().parse().map_err(|_| format!("expected a number, got '{s}'"))?;
+    if v.is_finite() {
+        Ok(v)
+    } else {
+        Err("must be a finite number".to_string())
+    }
+}
+
+fn parse_list(s: &str, n: usize, what: &str) -> Result<Vec<f64>, String> {
+    let parts: Vec<&str> = s.split(',').collect();
+    if parts.len() != n {
+        return Err(format!("expected {what}, {n} numbers separated by commas"));
+    }
+    parts
+        .iter()
+        .map(|p| parse_finite(p).map_err(|_| format!("expected {what}, {n} finite numbers separated by commas")))
+        .collect()
+}
+
+/// A point `X0,X1`.
+pub fn parse_point(s: &str) -> Result<[f64; 2], String> {
+    let v = parse_list(s, 2, "X0,X1")?;
+    Ok([v[0], v[1]])
+}
+
+/// `START,STOP,STEP` with START < STOP, STEP > 0 and at most [`MAX_POINTS`] points.
+pub fn parse_range(s: &str) -> Result<Arange, String> {
+    let v = parse_list(s, 3, "START,STOP,STEP")?;
+    let range = Arange::new(v[0], v[1], v[2]);
+    if range.step <= 0.0 {
+        return Err("STEP must be greater than 0".to_string());
+    }
+    if range.start >= range.stop {
+        return Err("START must be less than STOP".to_string());
+    }
+    let n = (range.stop - range.start) / range.step;
+    if n > MAX_POINTS as f64 {
+        return Err(format!("at most {MAX_POINTS} points per axis; use a larger STEP"));
+    }
+    Ok(range)
+}
+
+/// A step count from 1 to [`MAX_STEPS`].
+pub fn parse_steps(s: &str) -> Result<usize, String> {
+    let v: usize = s
+        .parse()
+        .map_err(|_| format!("expected a whole number from 1 to {MAX_STEPS}"))?;
+    if (1..=MAX_STEPS).contains(&v) {
+        Ok(v)
+    } else {
+        Err(format!("expected a whole number from 1 to {MAX_STEPS}"))
+    }
+}
+
+/// `WIDTHxHEIGHT`, each side from 1 to [`MAX_SIDE`] pixels.
+pub fn parse_size(s: &str) -> Result<Size, String> {
+    let err = || format!("expected WIDTHxHEIGHT, each from 1 to {MAX_SIDE} pixels, like 640x480");
+    let (w, h) = s.split_once(['x', 'X']).ok_or_else(err)?;
+    let (width, height): (u32, u32) = (w.trim().parse().map_err(|_| err())?, h.trim().parse().map_err(|_| err())?);
+    if !(1..=MAX_SIDE).contains(&width) || !(1..=MAX_SIDE).contains(&height) {
+        return Err(err());
+    }
+    Ok(Size { width, height })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_interface_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn values_are_checked() {
+        assert_eq!(parse_size("640x480"), Ok(Size { width: 640, height: 480 }));
+        assert!(parse_size("0x0").is_err());
+        assert!(parse_size("100000x100000").is_err());
+        assert_eq!(parse_point("-3,4"), Ok([-3.0, 4.0]));
+        assert!(parse_point("1").is_err());
+        assert!(parse_point("1,2,3").is_err());
+        assert!(parse_point("a,b").is_err());
+        assert!(parse_finite("nan").is_err());
+        assert!(parse_finite("inf").is_err());
+        assert!(parse_steps("0").is_err());
+        assert!(parse_steps("1e12").is_err());
+        assert!(parse_range("3,-3,0.1").is_err());
+        assert!(parse_range("-3,3,0").is_err());
+        assert_eq!(parse_range("-3,3,0.1").map(|r| r.len()), Ok(60));
+    }
+}

@@ -1,0 +1,58 @@
+//! The figures of chapter 4. Each file computes one figure's data (plain
+//! structs that serialize to JSON) and draws it; `all` is the list of the
+//! book's figures with their default arguments.
+
+pub mod descent;
+pub mod quiver;
+pub mod simplenet;
+pub mod surface;
+pub mod tangent;
+
+use crate::render::{raster, Canvas, Format, Size};
+use anyhow::Result;
+
+/// A figure's computed data: what it prints and how it draws.
+pub trait Plot: Send + Sync {
+    /// The figure's name, as `--json` and `all` report it.
+    fn name(&self) -> &'static str;
+    /// The human-readable numbers, one or more lines ending in a newline.
+    fn report(&self) -> String;
+    /// Draws the figure.
+    fn draw(&self, canvas: &mut Canvas) -> Result<()>;
+}
+
+/// The figure as an image file's bytes.
+pub fn image(plot: &dyn Plot, size: Size, format: Format) -> Result<Vec<u8>> {
+    let mut canvas = Canvas::new(size);
+    plot.draw(&mut canvas)?;
+    let svg = canvas.into_svg();
+    match format {
+        Format::Svg => Ok(svg.into_bytes()),
+        Format::Png => raster::png(&svg, size),
+    }
+}
+
+/// The book's figures with its arguments, under the file names the book's
+/// scripts use: what `numdiff-plot all` writes.
+pub fn book_figures() -> Vec<(&'static str, Box<dyn Plot>)> {
+    vec![
+        ("gradient_1d.png", Box::new(tangent::compute(&tangent::Params::book(5.0)))),
+        ("gradient_1d_x10.png", Box::new(tangent::compute(&tangent::Params::book(10.0)))),
+        ("multivariate_func.png", Box::new(surface::compute(&surface::Params::default()))),
+        ("gradient_2d.png", Box::new(quiver::compute(&quiver::Params::default()))),
+        ("gradient_method.png", Box::new(descent::compute(&descent::Params::default()))),
+        ("gradient_simplenet.png", Box::new(simplenet::compute(&simplenet::Params::default()))),
+    ]
+}
+
+/// A float as Python's `repr` writes it: shortest round-trip digits,
+/// exponent form for very small and very large magnitudes.
+pub fn fmt_f64(v: f64) -> String {
+    format!("{v:?}")
+}
+
+/// A vector as `[a, b, …]` with every entry at full precision.
+pub fn fmt_vec<'a>(values: impl IntoIterator<Item = &'a f64>) -> String {
+    let items: Vec<String> = values.into_iter().map(|v| fmt_f64(*v)).collect();
+    format!("[{}]", items.join(", "))
+}

@@ -1,0 +1,161 @@
+//! gradient_2d: the field of −∇f for f = x0² + x1² as arrows (Figure 4-9).
+
+use super::{fmt_vec, Plot};
+use crate::numerics::{function_2, numerical_gradient, Arange, H};
+use crate::render::arrow::arrow_polygon;
+use crate::render::{Axes, Canvas};
+use anyhow::Result;
+use ndarray::Array1;
+use plotters::element::Polygon;
+use plotters::style::RGBColor;
+use serde::Serialize;
+
+/// The arrows' colour, #666666 as in the book.
+const ARROW: RGBColor = RGBColor(0x66, 0x66, 0x66);
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Params {
+    /// Grid points on each axis: the book's arange(−2, 2.5, 0.25).
+    pub grid: Arange,
+    /// Points whose gradient is printed: the book's (3, 4), (0, 2), (3, 0).
+    pub at: Vec<[f64; 2]>,
+    pub h: f64,
+}
+
+impl Default for Params {
+    fn default() -> Self {
+        Params {
+            grid: Arange::new(-2.0, 2.5, 0.25),
+            at: vec![[3.0, 4.0], [0.0, 2.0], [3.0, 0.0]],
+            h: H,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Data {
+    pub function: &'static str,
+    pub h: f64,
+    /// One arrow per grid point, x0 varying fastest (numpy's meshgrid, flattened).
+    pub arrows: Vec<Arrow>,
+    /// The gradient at each requested point.
+    pub gradients: Vec<Gradient>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Arrow {
+    pub x: [f64; 2],
+    /// −∇f at x: the direction of steepest descent.
+    pub minus_grad: [f64; 2],
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Gradient {
+    pub x: [f64; 2],
+    pub grad: [f64; 2],
+}
+
+fn gradient(x: [f64; 2], h: f64) -> [f64; 2] {
+    let g = numerical_gradient(|p| function_2(p.view()), &Array1::from(x.to_vec()), h);
+    [g[0], g[1]]
+}
+
+/// The gradient at every grid point, one point at a time. (The book's script
+/// passes the whole 2×324 grid as two "points" of 324 coordinates each, which
+/// sums 324 squares per evaluation; the gradient is the same to ~1e-10.)
+pub fn compute(p: &Params) -> Data {
+    let axis = p.grid.values();
+    let arrows = axis
+        .iter()
+        .flat_map(|&b| axis.iter().map(move |&a| [a, b]))
+        .map(|x| {
+            let g = gradient(x, p.h);
+            Arrow {
+                x,
+                minus_grad: [-g[0], -g[1]],
+            }
+        })
+        .collect();
+    let gradients = p.at.iter().map(|&x| Gradient { x, grad: gradient(x, p.h) }).collect();
+    Data {
+        function: "x0^2 + x1^2",
+        h: p.h,
+        arrows,
+        gradients,
+    }
+}
+
+/// matplotlib's autoscale: the mean arrow is 1/(1.8·max(10, √N)) of the
+/// axes' width, which keeps the longest arrows clear of their neighbours.
+fn pixels_per_unit(arrows: &[Arrow], axes_width: f64) -> f64 {
+    let norms: Vec<f64> = arrows
+        .iter()
+        .map(|a| a.minus_grad[0].hypot(a.minus_grad[1]))
+        .filter(|n| n.is_finite())
+        .collect();
+    let mean = norms.iter().sum::<f64>() / norms.len().max(1) as f64;
+    let sn = (arrows.len() as f64).sqrt().max(10.0);
+    if mean > 0.0 {
+        axes_width / (1.8 * mean * sn)
+    } else {
+        0.0
+    }
+}
+
+impl Plot for Data {
+    fn name(&self) -> &'static str {
+        "quiver"
+    }
+
+    fn report(&self) -> String {
+        self.gradients
+            .iter()
+            .map(|g| format!("gradient at {}: {}\n", fmt_vec(&g.x), fmt_vec(&g.grad)))
+            .collect()
+    }
+
+    fn draw(&self, canvas: &mut Canvas) -> Result<()> {
+        let axes = Axes::new(canvas, (-2.0, 2.0), (-2.0, 2.0))
+            .labels("x0", "x1")
+            .with_grid();
+        let per_unit = pixels_per_unit(&self.arrows, axes.rect.width());
+        // Shaft width: matplotlib's 0.06 of the axes' width / clip(√N, 8, 25).
+        let shaft = 0.06 * axes.rect.width() / (self.arrows.len() as f64).sqrt().clamp(8.0, 25.0);
+        let (sx, sy) = (
+            axes.rect.width() / (axes.xlim.1 - axes.xlim.0),
+            axes.rect.height() / (axes.ylim.1 - axes.ylim.0),
+        );
+        axes.draw(canvas, |area| {
+            for a in &self.arrows {
+                let [u, v] = a.minus_grad;
+                if !(u.is_finite() && v.is_finite()) {
+                    continue;
+                }
+                let tail = axes.local(a.x[0], a.x[1]);
+                // angles="xy": the direction as the data vector looks on screen.
+                let direction = (u * sx, -v * sy);
+                let outline = arrow_polygon(tail, direction, u.hypot(v) * per_unit, shaft);
+                let points: Vec<(i32, i32)> = outline
+                    .into_iter()
+                    .map(|(x, y)| (x.round() as i32, y.round() as i32))
+                    .collect();
+                area.draw(&Polygon::new(points, ARROW))?;
+            }
+            Ok(())
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_grid_has_18_by_18_arrows_and_the_book_s_gradients() {
+        let d = compute(&Params::default());
+        assert_eq!(d.arrows.len(), 324);
+        assert_eq!(d.gradients[0].grad, [6.00000000000378, 7.999999999999119]);
+        assert_eq!(d.arrows[0].x, [-2.0, -2.0]);
+        assert_eq!(d.arrows[1].x, [-1.75, -2.0]);
+    }
+}

@@ -1,0 +1,121 @@
+//! multivariate_func: x0² + x1² as a 3-D wireframe (Figure 4-8).
+//!
+//! The book's script draws on `Axes3D(fig)`, which matplotlib ≥ 3.6 no longer
+//! attaches to the figure, so it saves a blank image; this draws the surface.
+
+use super::Plot;
+use crate::numerics::Arange;
+use crate::render::axes::auto_limits;
+use crate::render::axes3d::Axes3d;
+use crate::render::{style, Canvas};
+use anyhow::Result;
+use plotters::element::PathElement;
+use serde::Serialize;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Params {
+    /// Sample points on each axis: the book's arange(−3, 3, 0.1).
+    pub grid: Arange,
+    /// The view: elevation and azimuth in degrees (matplotlib's 30, −60).
+    pub elev: f64,
+    pub azim: f64,
+}
+
+impl Default for Params {
+    fn default() -> Self {
+        Params {
+            grid: Arange::new(-3.0, 3.0, 0.1),
+            elev: 30.0,
+            azim: -60.0,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Data {
+    pub function: &'static str,
+    /// The sample points along x0 and along x1.
+    pub x0: Vec<f64>,
+    pub x1: Vec<f64>,
+    /// z[i][j] = f(x0[j], x1[i]), as numpy's meshgrid lays it out.
+    pub z: Vec<Vec<f64>>,
+    #[serde(skip)]
+    pub view: (f64, f64),
+}
+
+pub fn compute(p: &Params) -> Data {
+    let x0 = p.grid.values();
+    let x1 = x0.clone();
+    let z = x1
+        .iter()
+        .map(|&b| x0.iter().map(|&a| a * a + b * b).collect())
+        .collect();
+    Data {
+        function: "x0^2 + x1^2",
+        x0,
+        x1,
+        z,
+        view: (p.elev, p.azim),
+    }
+}
+
+/// At most this many wireframe lines each way, as matplotlib's default.
+const WIREFRAME_LINES: usize = 50;
+
+/// Every how many samples a wireframe line is drawn: ⌈n / 50⌉.
+fn stride(n: usize) -> usize {
+    n.div_ceil(WIREFRAME_LINES).max(1)
+}
+
+impl Plot for Data {
+    fn name(&self) -> &'static str {
+        "surface"
+    }
+
+    fn report(&self) -> String {
+        let z = self.z.iter().flatten().copied();
+        let (lo, hi) = z.fold((f64::INFINITY, f64::NEG_INFINITY), |(l, h), v| (l.min(v), h.max(v)));
+        format!(
+            "f(x0, x1) = {} on a {}x{} grid: from {} to {}\n",
+            self.function,
+            self.x0.len(),
+            self.x1.len(),
+            super::fmt_f64(lo),
+            super::fmt_f64(hi)
+        )
+    }
+
+    fn draw(&self, canvas: &mut Canvas) -> Result<()> {
+        // The book sets xlim(−3.5, 3.5) and ylim(−4.5, 4.5); z is autoscaled.
+        let zlim = auto_limits(self.z.iter().flatten().copied());
+        let axes = Axes3d::new(
+            canvas,
+            [(-3.5, 3.5), (-4.5, 4.5), zlim],
+            ["x0", "x1", "f(x)"],
+            self.view.0,
+            self.view.1,
+        );
+        let pen = canvas.pen();
+        axes.draw(canvas, |area| {
+            let stroke = pen.stroke(style::cycle(0), style::LINE_WIDTH);
+            // plot_wireframe: lines along rows and columns, at most
+            // WIREFRAME_LINES of each (matplotlib's rcount = ccount = 50).
+            let (rs, cs) = (stride(self.x1.len()), stride(self.x0.len()));
+            let rows = self.z.iter().zip(&self.x1).step_by(rs).map(|(zs, &b)| {
+                self.x0.iter().zip(zs).map(|(&a, &z)| axes.pixel([a, b, z])).collect::<Vec<_>>()
+            });
+            let cols = (0..self.x0.len()).step_by(cs).map(|j| {
+                self.x1
+                    .iter()
+                    .zip(&self.z)
+                    .map(|(&b, zs)| axes.pixel([self.x0[j], b, zs[j]]))
+                    .collect::<Vec<_>>()
+            });
+            for line in rows.chain(cols) {
+                let points: Vec<(i32, i32)> = line.into_iter().flatten().collect();
+                area.draw(&PathElement::new(points, stroke))?;
+            }
+            Ok(())
+        })
+    }
+}

@@ -1,0 +1,13 @@
+//! numdiff-plot as a library: the numerics of chapter 4 of "Deep Learning
+//! from Scratch" ([`numerics`]), its figures ([`figure`]) and the drawing
+//! they use ([`render`]).
+//!
+//! The flow runs one way: `cli` → `run` → `figure` (compute with `numerics`,
+//! draw with `render`) → image bytes → `render::output`.
+
+pub mod cli;
+pub mod error;
+pub mod figure;
+pub mod numerics;
+pub mod render;
+pub mod run;

@@ -1,0 +1,89 @@
+//! The book's `simpleNet`: one 2×3 weight matrix, softmax, cross-entropy.
+
+use super::{cross_entropy_error, numerical_gradient, softmax};
+use ndarray::{array, Array1, Array2, ArrayView1};
+use rand::SeedableRng;
+use rand_chacha::ChaCha8Rng;
+use rand_distr::{Distribution, StandardNormal};
+
+/// A network with a single layer and no bias: z = x·W, y = softmax(z).
+#[derive(Debug, Clone, PartialEq)]
+pub struct SimpleNet {
+    /// The weights, 2×3.
+    pub w: Array2<f64>,
+}
+
+impl SimpleNet {
+    /// The W the book prints (its W came from `np.random.randn(2, 3)`).
+    pub fn book() -> Self {
+        SimpleNet {
+            w: array![
+                [0.47355232, 0.9977393, 0.84668094],
+                [0.85557411, 0.03563661, 0.69422093]
+            ],
+        }
+    }
+
+    /// W drawn from a standard normal by ChaCha8 seeded with `seed`: the same
+    /// seed gives the same W on every machine and in every run.
+    pub fn from_seed(seed: u64) -> Self {
+        let mut rng = ChaCha8Rng::seed_from_u64(seed);
+        let w = Array2::from_shape_fn((2, 3), |_| StandardNormal.sample(&mut rng));
+        SimpleNet { w }
+    }
+
+    /// predict(x) = x·W.
+    pub fn predict(&self, x: ArrayView1<f64>) -> Array1<f64> {
+        predict_with(&self.w, x)
+    }
+
+    /// loss(x, t) = cross_entropy_error(softmax(x·W), t).
+    pub fn loss(&self, x: ArrayView1<f64>, t: ArrayView1<f64>) -> f64 {
+        loss_with(&self.w, x, t)
+    }
+
+    /// ∂loss/∂W by the numerical gradient with step `h`. The loss is computed
+    /// from the perturbed W handed to it, so unlike the book's `f = lambda w:
+    /// net.loss(x, t)` nothing relies on W being changed in place.
+    pub fn numerical_gradient(&self, x: ArrayView1<f64>, t: ArrayView1<f64>, h: f64) -> Array2<f64> {
+        numerical_gradient(|w| loss_with(w, x, t), &self.w, h)
+    }
+}
+
+fn predict_with(w: &Array2<f64>, x: ArrayView1<f64>) -> Array1<f64> {
+    x.dot(w)
+}
+
+fn loss_with(w: &Array2<f64>, x: ArrayView1<f64>, t: ArrayView1<f64>) -> f64 {
+    let z = predict_with(w, x);
+    cross_entropy_error(softmax(z.view()).view(), t)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::numerics::{functions::argmax, H};
+
+    #[test]
+    fn dw_with_the_book_s_w_matches_the_printed_values() {
+        let net = SimpleNet::book();
+        let x = array![0.6, 0.9];
+        let t = array![0.0, 0.0, 1.0];
+        let dw = net.numerical_gradient(x.view(), t.view(), H);
+        let printed = array![
+            [0.21924763, 0.14356247, -0.36281009],
+            [0.32887144, 0.2153437, -0.54421514]
+        ];
+        for (got, want) in dw.iter().zip(printed.iter()) {
+            assert!((got - want).abs() < 1e-6, "{got} vs {want}");
+        }
+        assert_eq!(argmax(net.predict(x.view()).view()), 2);
+        assert_eq!(net.w, SimpleNet::book().w, "W must not change");
+    }
+
+    #[test]
+    fn the_same_seed_gives_the_same_w() {
+        assert_eq!(SimpleNet::from_seed(7), SimpleNet::from_seed(7));
+        assert_ne!(SimpleNet::from_seed(7), SimpleNet::from_seed(8));
+    }
+}

@@ -1,0 +1,222 @@
+//! A 2-D plot in matplotlib's default style: the subplot box, the clipped
+//! plot area, optional grid, a frame of four spines, outward ticks with
+//! labels, and axis labels.
+
+use super::canvas::{Align, Area, Canvas, DrawResult, Pen, Rect, VAlign};
+use super::{style, ticks};
+use plotters::element::PathElement;
+
+/// The axes of one 2-D plot.
+#[derive(Debug, Clone)]
+pub struct Axes {
+    /// The plot area in the canvas' internal pixels.
+    pub rect: Rect,
+    pub xlim: (f64, f64),
+    pub ylim: (f64, f64),
+    pub xlabel: String,
+    pub ylabel: String,
+    /// Grid lines at the ticks (`plt.grid()`).
+    pub grid: bool,
+}
+
+/// Limits that show all of `values` with 5 % to spare on each side, as
+/// matplotlib's autoscaling does; non-finite values are ignored.
+pub fn auto_limits(values: impl IntoIterator<Item = f64>) -> (f64, f64) {
+    let (lo, hi) = values
+        .into_iter()
+        .filter(|v| v.is_finite())
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| (lo.min(v), hi.max(v)));
+    if !lo.is_finite() {
+        return (-0.055, 0.055);
+    }
+    if lo == hi {
+        let pad = if lo == 0.0 { 0.055 } else { lo.abs() * 0.055 };
+        return (lo - pad, hi + pad);
+    }
+    let margin = 0.05 * (hi - lo);
+    (lo - margin, hi + margin)
+}
+
+/// Internal pixels are clamped to this far outside the image, so that a huge
+/// or infinite-looking value still draws a line in the right direction.
+const FAR: f64 = 1.0e6;
+
+impl Axes {
+    /// Axes in matplotlib's default subplot box of `canvas`.
+    pub fn new(canvas: &Canvas, xlim: (f64, f64), ylim: (f64, f64)) -> Self {
+        let b = canvas.bounds();
+        let (left, right, bottom, top) = style::SUBPLOT;
+        Axes {
+            rect: Rect {
+                left: b.width() * left,
+                right: b.width() * right,
+                top: b.height() * (1.0 - top),
+                bottom: b.height() * (1.0 - bottom),
+            },
+            xlim,
+            ylim,
+            xlabel: String::new(),
+            ylabel: String::new(),
+            grid: false,
+        }
+    }
+
+    pub fn labels(mut self, xlabel: &str, ylabel: &str) -> Self {
+        self.xlabel = xlabel.to_string();
+        self.ylabel = ylabel.to_string();
+        self
+    }
+
+    pub fn with_grid(mut self) -> Self {
+        self.grid = true;
+        self
+    }
+
+    /// Data coordinates to internal pixels inside the plot area (origin at
+    /// its top-left corner), unrounded.
+    pub fn local(&self, x: f64, y: f64) -> (f64, f64) {
+        let u = (x - self.xlim.0) / (self.xlim.1 - self.xlim.0) * self.rect.width();
+        let v = (self.ylim.1 - y) / (self.ylim.1 - self.ylim.0) * self.rect.height();
+        (u, v)
+    }
+
+    /// [`Axes::local`] rounded for plotters; `None` for a point that is not finite.
+    pub fn pixel(&self, x: f64, y: f64) -> Option<(i32, i32)> {
+        if !(x.is_finite() && y.is_finite()) {
+            return None;
+        }
+        let (u, v) = self.local(x, y);
+        Some((u.clamp(-FAR, FAR).round() as i32, v.clamp(-FAR, FAR).round() as i32))
+    }
+
+    /// The pieces of a polyline through `points` that can be drawn: a
+    /// non-finite point breaks the line, as in matplotlib.
+    pub fn polyline(&self, points: impl IntoIterator<Item = (f64, f64)>) -> Vec<Vec<(i32, i32)>> {
+        let mut pieces = vec![Vec::new()];
+        for (x, y) in points {
+            match self.pixel(x, y) {
+                Some(p) => pieces.last_mut().expect("never empty").push(p),
+                None => pieces.push(Vec::new()),
+            }
+        }
+        pieces.retain(|p| p.len() > 1);
+        pieces
+    }
+
+    fn xticks(&self, pen: Pen) -> Vec<f64> {
+        let bins = ticks::max_bins(self.rect.width() / pen.k(), style::FONT_SIZE, 3.0);
+        ticks::nice_ticks(self.xlim.0, self.xlim.1, bins)
+    }
+
+    fn yticks(&self, pen: Pen) -> Vec<f64> {
+        let bins = ticks::max_bins(self.rect.height() / pen.k(), style::FONT_SIZE, 2.0);
+        ticks::nice_ticks(self.ylim.0, self.ylim.1, bins)
+    }
+
+    /// Draws the whole plot: grid, then `plot` clipped to the plot area, then
+    /// frame, ticks and labels on top.
+    pub fn draw(&self, canvas: &mut Canvas, plot: impl FnOnce(&Area) -> DrawResult) -> anyhow::Result<()> {
+        let pen = canvas.pen();
+        canvas.draw_clipped(self.rect, |area| {
+            if self.grid {
+                self.draw_grid(pen, area)?;
+            }
+            plot(area)
+        })?;
+        canvas.draw(|area| self.draw_decorations(pen, area))
+    }
+
+    fn draw_grid(&self, pen: Pen, area: &Area) -> DrawResult {
+        let style = pen.stroke(style::GRID, style::GRID_WIDTH);
+        let (w, h) = (self.rect.width(), self.rect.height());
+        for x in self.xticks(pen) {
+            let u = self.local(x, 0.0).0.round() as i32;
+            area.draw(&PathElement::new(vec![(u, 0), (u, h.round() as i32)], style))?;
+        }
+        for y in self.yticks(pen) {
+            let v = self.local(0.0, y).1.round() as i32;
+            area.draw(&PathElement::new(vec![(0, v), (w.round() as i32, v)], style))?;
+        }
+        Ok(())
+    }
+
+    fn draw_decorations(&self, pen: Pen, area: &Area) -> DrawResult {
+        let r = self.rect;
+        let line = pen.stroke(style::BLACK, style::AXES_LINE_WIDTH);
+        let at = |x: f64, y: f64| (x.round() as i32, y.round() as i32);
+        area.draw(&PathElement::new(
+            vec![
+                at(r.left, r.top),
+                at(r.right, r.top),
+                at(r.right, r.bottom),
+                at(r.left, r.bottom),
+                at(r.left, r.top),
+            ],
+            line,
+        ))?;
+        let tick = pen.px(style::TICK_LENGTH);
+        let gap = pen.px(style::TICK_LENGTH + style::TICK_PAD);
+
+        let xticks = self.xticks(pen);
+        for (x, label) in xticks.iter().zip(ticks::labels(&xticks)) {
+            let u = r.left + self.local(*x, 0.0).0;
+            area.draw(&PathElement::new(vec![at(u, r.bottom), at(u, r.bottom + tick)], line))?;
+            pen.text(area, &label, (u, r.bottom + gap), Align::Center, VAlign::Top, style::FONT_SIZE, false)?;
+        }
+        let yticks = self.yticks(pen);
+        let ylabels = ticks::labels(&yticks);
+        for (y, label) in yticks.iter().zip(&ylabels) {
+            let v = r.top + self.local(0.0, *y).1;
+            area.draw(&PathElement::new(vec![at(r.left - tick, v), at(r.left, v)], line))?;
+            pen.text(area, label, (r.left - gap, v), Align::Right, VAlign::Center, style::FONT_SIZE, false)?;
+        }
+
+        let em = pen.px(style::FONT_SIZE);
+        let xlabel_top = r.bottom + gap + em + pen.px(style::LABEL_PAD);
+        pen.text(
+            area,
+            &self.xlabel,
+            ((r.left + r.right) / 2.0, xlabel_top),
+            Align::Center,
+            VAlign::Top,
+            style::FONT_SIZE,
+            false,
+        )?;
+        let widest = ylabels
+            .iter()
+            .map(|l| pen.text_width(l, style::FONT_SIZE))
+            .fold(0.0, f64::max);
+        // The label reads upwards; its descenders face the tick labels.
+        let ylabel_right = r.left - gap - widest - pen.px(style::LABEL_PAD);
+        pen.text(
+            area,
+            &self.ylabel,
+            (ylabel_right - em, (r.top + r.bottom) / 2.0),
+            Align::Center,
+            VAlign::Top,
+            style::FONT_SIZE,
+            true,
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn auto_limits_add_five_percent() {
+        assert_eq!(auto_limits([0.0, 10.0, f64::NAN]), (-0.5, 10.5));
+    }
+
+    #[test]
+    fn pixels_map_limits_to_the_plot_area_edges() {
+        let canvas = Canvas::new(crate::render::Size::DEFAULT);
+        let axes = Axes::new(&canvas, (-2.0, 2.0), (-2.0, 2.0));
+        assert_eq!(axes.pixel(-2.0, 2.0), Some((0, 0)));
+        let (w, h) = (axes.rect.width().round() as i32, axes.rect.height().round() as i32);
+        assert_eq!(axes.pixel(2.0, -2.0), Some((w, h)));
+        assert_eq!(axes.pixel(f64::NAN, 0.0), None);
+        assert_eq!(axes.polyline([(0.0, 0.0), (f64::INFINITY, 1.0), (1.0, 1.0)]).len(), 0);
+    }
+}

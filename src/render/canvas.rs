@@ -1,0 +1,290 @@
+//! The drawing surface of one figure: plotters' SVG backend at a supersampled
+//! scale, in layers, some clipped to a plot area.
+
+use super::{font, style};
+use plotters::prelude::*;
+use plotters::style::text_anchor::{Pos, VPos};
+use plotters::style::FontTransform;
+use std::fmt::Write as _;
+
+/// Internal pixels per output pixel. plotters rounds coordinates to whole
+/// pixels; drawing at 4× and scaling down keeps curves smooth.
+pub const SUPERSAMPLE: f64 = 4.0;
+
+/// A drawing area of plotters' SVG backend in internal pixels.
+pub type Area<'a> = DrawingArea<SVGBackend<'a>, plotters::coord::Shift>;
+/// What drawing on an [`Area`] returns.
+pub type DrawResult = Result<(), DrawingAreaErrorKind<std::io::Error>>;
+
+/// The size of the output image in pixels (the PNG's size; the SVG's
+/// `width` and `height`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct Size {
+    pub width: u32,
+    pub height: u32,
+}
+
+impl Size {
+    /// matplotlib's default figure: 6.4 × 4.8 in at 100 dpi.
+    pub const DEFAULT: Size = Size { width: 640, height: 480 };
+}
+
+/// A rectangle in internal pixels.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Rect {
+    pub left: f64,
+    pub top: f64,
+    pub right: f64,
+    pub bottom: f64,
+}
+
+impl Rect {
+    pub fn width(&self) -> f64 {
+        self.right - self.left
+    }
+    pub fn height(&self) -> f64 {
+        self.bottom - self.top
+    }
+}
+
+/// Horizontal alignment of a text to its anchor point.
+pub use plotters::style::text_anchor::HPos as Align;
+
+/// Vertical placement of a text relative to its anchor point.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VAlign {
+    /// The top of the capitals and digits is at the anchor.
+    Top,
+    /// The middle of the capitals and digits is at the anchor.
+    Center,
+}
+
+/// DejaVu Sans' cap height, in em.
+const CAP_HEIGHT: f64 = 0.729;
+/// Where plotters' SVG backend puts the baseline for `VPos::Top`: 0.76 em
+/// below the anchor (`dy="0.76em"`).
+const PLOTTERS_TOP_DY: f64 = 0.76;
+/// plotters writes `font-size = size / 1.24` into the SVG.
+const PLOTTERS_FONT_RATIO: f64 = 1.24;
+
+/// One figure being drawn. Layers are drawn in order; each is a complete
+/// plotters SVG document whose body is nested into the final SVG, which
+/// lets a layer be clipped to a plot area (a nested `<svg>` clips).
+pub struct Canvas {
+    size: Size,
+    pen: Pen,
+    layers: String,
+}
+
+/// Turns output-pixel sizes into plotters styles and places text, at the
+/// canvas' internal scale. Cheap to copy into drawing closures.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Pen {
+    k: f64,
+}
+
+impl Canvas {
+    pub fn new(size: Size) -> Self {
+        font::register();
+        Canvas {
+            size,
+            pen: Pen { k: SUPERSAMPLE },
+            layers: String::new(),
+        }
+    }
+
+    pub fn size(&self) -> Size {
+        self.size
+    }
+
+    /// The pen that draws on this canvas.
+    pub fn pen(&self) -> Pen {
+        self.pen
+    }
+
+    /// The whole image in internal pixels.
+    pub fn bounds(&self) -> Rect {
+        Rect {
+            left: 0.0,
+            top: 0.0,
+            right: self.size.width as f64 * self.pen.k,
+            bottom: self.size.height as f64 * self.pen.k,
+        }
+    }
+
+    /// Draws on the whole image, unclipped, in internal pixels.
+    pub fn draw(&mut self, f: impl FnOnce(&Area) -> DrawResult) -> anyhow::Result<()> {
+        let body = self.render_layer(self.bounds(), f)?;
+        self.layers.push_str(&body);
+        Ok(())
+    }
+
+    /// Draws clipped to `rect`, with the origin of the area handed to `f` at
+    /// the rectangle's top-left corner.
+    pub fn draw_clipped(&mut self, rect: Rect, f: impl FnOnce(&Area) -> DrawResult) -> anyhow::Result<()> {
+        let body = self.render_layer(rect, f)?;
+        let (w, h) = layer_size(rect);
+        let _ = write!(
+            self.layers,
+            r#"<svg x="{}" y="{}" width="{w}" height="{h}" viewBox="0 0 {w} {h}" overflow="hidden">"#,
+            rect.left.round(),
+            rect.top.round(),
+        );
+        self.layers.push_str(&body);
+        self.layers.push_str("</svg>\n");
+        Ok(())
+    }
+
+    fn render_layer(&self, rect: Rect, f: impl FnOnce(&Area) -> DrawResult) -> anyhow::Result<String> {
+        let mut doc = String::new();
+        {
+            let area = SVGBackend::with_string(&mut doc, layer_size(rect)).into_drawing_area();
+            f(&area).map_err(|e| anyhow::anyhow!("drawing the figure failed: {e}"))?;
+            area.present()
+                .map_err(|e| anyhow::anyhow!("drawing the figure failed: {e}"))?;
+        }
+        Ok(svg_body(&doc).to_string())
+    }
+
+    /// The finished SVG: output size in `width`/`height`, internal pixels in
+    /// the `viewBox`, on a white background.
+    pub fn into_svg(self) -> String {
+        let b = self.bounds();
+        format!(
+            concat!(
+                r#"<svg width="{w}" height="{h}" viewBox="0 0 {vw} {vh}" xmlns="http://www.w3.org/2000/svg">"#,
+                "\n",
+                r##"<rect x="0" y="0" width="{vw}" height="{vh}" fill="#FFFFFF"/>"##,
+                "\n{layers}</svg>\n"
+            ),
+            w = self.size.width,
+            h = self.size.height,
+            vw = b.right,
+            vh = b.bottom,
+            layers = self.layers
+        )
+    }
+}
+
+impl Pen {
+    /// Internal pixels per output pixel.
+    pub fn k(&self) -> f64 {
+        self.k
+    }
+
+    /// `v` output pixels in internal pixels.
+    pub fn px(&self, v: f64) -> f64 {
+        v * self.k
+    }
+
+    /// A stroke of `width` output pixels.
+    pub fn stroke(&self, color: RGBColor, width: f64) -> ShapeStyle {
+        ShapeStyle {
+            color: color.to_rgba(),
+            filled: false,
+            stroke_width: (width * self.k).round().max(1.0) as u32,
+        }
+    }
+
+    /// A text style of `size` output pixels in the embedded font.
+    pub fn font(&self, size: f64, color: RGBColor) -> TextStyle<'static> {
+        (font::FAMILY, size * self.k * PLOTTERS_FONT_RATIO)
+            .into_font()
+            .color(&color)
+    }
+
+    /// Writes `text` with its anchor at `(x, y)` internal pixels, `size`
+    /// output pixels tall (em), aligned as asked; `vertical` turns it to read
+    /// upwards, as a y-axis label, with `valign` then measured along x.
+    #[allow(clippy::too_many_arguments)]
+    pub fn text(
+        &self,
+        area: &Area,
+        text: &str,
+        (x, y): (f64, f64),
+        align: Align,
+        valign: VAlign,
+        size: f64,
+        vertical: bool,
+    ) -> DrawResult {
+        self.place_text(area, text, (x, y), (align, valign), size, vertical, style::BLACK)
+    }
+
+    /// [`Pen::text`] in another colour, never vertical.
+    pub fn text_colored(
+        &self,
+        area: &Area,
+        text: &str,
+        at: (f64, f64),
+        align: Align,
+        valign: VAlign,
+        size: f64,
+        color: RGBColor,
+    ) -> DrawResult {
+        self.place_text(area, text, at, (align, valign), size, false, color)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn place_text(
+        &self,
+        area: &Area,
+        text: &str,
+        (x, y): (f64, f64),
+        (align, valign): (Align, VAlign),
+        size: f64,
+        vertical: bool,
+        color: RGBColor,
+    ) -> DrawResult {
+        let em = size * self.k;
+        // plotters puts the baseline 0.76 em below a `VPos::Top` anchor; shift
+        // the anchor so the top or the middle of the capitals lands on it.
+        let caps_above_baseline = match valign {
+            VAlign::Top => CAP_HEIGHT,
+            VAlign::Center => CAP_HEIGHT / 2.0,
+        };
+        let drop = (caps_above_baseline - PLOTTERS_TOP_DY) * em;
+        let mut style = self.font(size, color).pos(Pos::new(align, VPos::Top));
+        let at = if vertical {
+            style = style.transform(FontTransform::Rotate270);
+            (x + drop, y)
+        } else {
+            (x, y + drop)
+        };
+        area.draw(&Text::new(text.to_string(), (at.0.round() as i32, at.1.round() as i32), style))
+    }
+
+    /// The width of `text` in internal pixels at `size` output pixels.
+    pub fn text_width(&self, text: &str, size: f64) -> f64 {
+        font::text_width(text, size * self.k)
+    }
+}
+
+fn layer_size(rect: Rect) -> (u32, u32) {
+    (rect.width().round().max(1.0) as u32, rect.height().round().max(1.0) as u32)
+}
+
+/// What lies between a plotters SVG document's `<svg …>` and `</svg>`.
+fn svg_body(doc: &str) -> &str {
+    let start = doc
+        .find("<svg")
+        .and_then(|i| doc[i..].find('>').map(|j| i + j + 1))
+        .unwrap_or(0);
+    let end = doc.rfind("</svg>").unwrap_or(doc.len());
+    &doc[start..end.max(start)]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn svg_body_strips_the_document_element() {
+        assert_eq!(svg_body("<svg a=\"1\">\n<rect/>\n</svg>\n"), "\n<rect/>\n");
+    }
+
+    #[test]
+    fn the_svg_is_sized_in_output_pixels_with_a_supersampled_view_box() {
+        let svg = Canvas::new(Size::DEFAULT).into_svg();
+        assert!(svg.starts_with(r#"<svg width="640" height="480" viewBox="0 0 2560 1920""#));
+    }
+}

@@ -1,0 +1,23 @@
+//! Drawing, knowing nothing of the book: a canvas with matplotlib's look,
+//! the pieces plotters lacks (arrows, 2-D and 3-D axes in matplotlib's style),
+//! SVG-to-PNG rasterization and atomic output.
+//!
+//! Everything is drawn by plotters into its SVG backend at [`canvas::SUPERSAMPLE`]
+//! times the requested size, because plotters rounds every coordinate to a whole
+//! pixel; the SVG's `viewBox` scales it back and resvg rasterizes it with the
+//! embedded font, so both formats are smooth and identical on every machine.
+
+pub mod arrow;
+pub mod axes;
+pub mod axes3d;
+pub mod canvas;
+pub mod font;
+pub mod heatmap;
+pub mod output;
+pub mod raster;
+pub mod style;
+pub mod ticks;
+
+pub use axes::Axes;
+pub use canvas::{Area, Canvas, DrawResult, Size};
+pub use output::Format;
