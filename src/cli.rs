@@ -45,7 +45,9 @@ pub enum Command {
     #[command(after_help = "Example: numdiff-plot simplenet --seed 42")]
     Simplenet(SimplenetArgs),
     /// Writes every figure of the chapter with the book's arguments
-    #[command(after_help = "Example: numdiff-plot all --check   # in CI: are the committed figures current?")]
+    #[command(
+        after_help = "Example: numdiff-plot all --check   # in CI: are the committed figures current?"
+    )]
     All(AllArgs),
 }
 
@@ -138,7 +140,10 @@ pub struct AllArgs {
 
 /// A finite number.
 pub fn parse_finite(s: &str) -> Result<f64, String> {
-    let v: f64 = s.trim().parse().map_err(|_| format!("expected a number, got '{s}'"))?;
+    let v: f64 = s
+        .trim()
+        .parse()
+        .map_err(|_| format!("expected a number, got '{s}'"))?;
     if v.is_finite() {
         Ok(v)
     } else {
@@ -153,7 +158,10 @@ fn parse_list(s: &str, n: usize, what: &str) -> Result<Vec<f64>, String> {
     }
     parts
         .iter()
-        .map(|p| parse_finite(p).map_err(|_| format!("expected {what}, {n} finite numbers separated by commas")))
+        .map(|p| {
+            parse_finite(p)
+                .map_err(|_| format!("expected {what}, {n} finite numbers separated by commas"))
+        })
         .collect()
 }
 
@@ -175,7 +183,9 @@ pub fn parse_range(s: &str) -> Result<Arange, String> {
     }
     let n = (range.stop - range.start) / range.step;
     if n > MAX_POINTS as f64 {
-        return Err(format!("at most {MAX_POINTS} points per axis; use a larger STEP"));
+        return Err(format!(
+            "at most {MAX_POINTS} points per axis; use a larger STEP"
+        ));
     }
     Ok(range)
 }
@@ -196,7 +206,10 @@ pub fn parse_steps(s: &str) -> Result<usize, String> {
 pub fn parse_size(s: &str) -> Result<Size, String> {
     let err = || format!("expected WIDTHxHEIGHT, each from 1 to {MAX_SIDE} pixels, like 640x480");
     let (w, h) = s.split_once(['x', 'X']).ok_or_else(err)?;
-    let (width, height): (u32, u32) = (w.trim().parse().map_err(|_| err())?, h.trim().parse().map_err(|_| err())?);
+    let (width, height): (u32, u32) = (
+        w.trim().parse().map_err(|_| err())?,
+        h.trim().parse().map_err(|_| err())?,
+    );
     if !(1..=MAX_SIDE).contains(&width) || !(1..=MAX_SIDE).contains(&height) {
         return Err(err());
     }
@@ -215,7 +228,13 @@ mod tests {
 
     #[test]
     fn values_are_checked() {
-        assert_eq!(parse_size("640x480"), Ok(Size { width: 640, height: 480 }));
+        assert_eq!(
+            parse_size("640x480"),
+            Ok(Size {
+                width: 640,
+                height: 480
+            })
+        );
         assert!(parse_size("0x0").is_err());
         assert!(parse_size("100000x100000").is_err());
         assert_eq!(parse_point("-3,4"), Ok([-3.0, 4.0]));

@@ -47,14 +47,22 @@ pub fn run(cli: Cli) -> Result<()> {
         }
         Command::Simplenet(a) => {
             let params = simplenet::Params { seed: a.seed };
-            figure_command(simplenet::compute(&params), &a.out, "gradient_simplenet.png")
+            figure_command(
+                simplenet::compute(&params),
+                &a.out,
+                "gradient_simplenet.png",
+            )
         }
         Command::All(a) => all(&a),
     }
 }
 
 /// One figure: write the image, then print its numbers as text or JSON.
-fn figure_command<P: Plot + Serialize>(plot: P, out: &OutputArgs, default_file: &str) -> Result<()> {
+fn figure_command<P: Plot + Serialize>(
+    plot: P,
+    out: &OutputArgs,
+    default_file: &str,
+) -> Result<()> {
     let path = out.output.clone().unwrap_or_else(|| default_file.into());
     let format = Format::from_path(&path)?;
     let bytes = figure::image(&plot, out.size, format)?;
@@ -81,8 +89,13 @@ fn json<P: Plot + Serialize>(plot: &P, path: &Path, size: Size) -> Result<String
 /// Prints to stdout; a reader that has gone away (`| head`) is not an error.
 fn print_stdout(text: &str) -> Result<()> {
     let mut stdout = std::io::stdout().lock();
-    match stdout.write_all(text.as_bytes()).and_then(|_| stdout.flush()) {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e).context("cannot write to stdout"),
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|_| stdout.flush())
+    {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(e).context("cannot write to stdout")
+        }
         _ => Ok(()),
     }
 }
@@ -95,13 +108,23 @@ fn all(a: &AllArgs) -> Result<()> {
         let handles: Vec<_> = figures
             .iter()
             .map(|(file, plot)| {
-                let format = Format::from_path(Path::new(file)).expect("the book's file names are .png");
-                (*file, s.spawn(move || figure::image(plot.as_ref(), Size::DEFAULT, format)))
+                let format =
+                    Format::from_path(Path::new(file)).expect("the book's file names are .png");
+                (
+                    *file,
+                    s.spawn(move || figure::image(plot.as_ref(), Size::DEFAULT, format)),
+                )
             })
             .collect();
         handles
             .into_iter()
-            .map(|(file, h)| (file, h.join().unwrap_or_else(|_| Err(anyhow!("rendering {file} failed")))))
+            .map(|(file, h)| {
+                (
+                    file,
+                    h.join()
+                        .unwrap_or_else(|_| Err(anyhow!("rendering {file} failed"))),
+                )
+            })
             .collect()
     });
     if a.check {
@@ -124,7 +147,8 @@ fn all(a: &AllArgs) -> Result<()> {
             a.output.display()
         ));
     }
-    std::fs::create_dir_all(&a.output).with_context(|| format!("cannot create directory {}", a.output.display()))?;
+    std::fs::create_dir_all(&a.output)
+        .with_context(|| format!("cannot create directory {}", a.output.display()))?;
     let mut written = String::new();
     for (file, bytes) in rendered {
         let path = a.output.join(file);

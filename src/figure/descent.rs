@@ -80,7 +80,10 @@ impl Plot for Data {
         axes.draw(canvas, |area| {
             // '--b': matplotlib's dashes for a 1.5 pt line are 5.55 pt on, 2.4 pt off.
             let dashed = pen.stroke(style::BLUE, style::LINE_WIDTH);
-            let (on, off) = (pen.px(style::pt(5.55)) as u32, pen.px(style::pt(2.4)) as u32);
+            let (on, off) = (
+                pen.px(style::pt(5.55)) as u32,
+                pen.px(style::pt(2.4)) as u32,
+            );
             for line in [[(-5.0, 0.0), (5.0, 0.0)], [(0.0, -5.0), (0.0, 5.0)]] {
                 for piece in axes.polyline(line) {
                     area.draw(&DashedPathElement::new(piece, on, off, dashed))?;

@@ -36,12 +36,30 @@ pub fn image(plot: &dyn Plot, size: Size, format: Format) -> Result<Vec<u8>> {
 /// scripts use: what `numdiff-plot all` writes.
 pub fn book_figures() -> Vec<(&'static str, Box<dyn Plot>)> {
     vec![
-        ("gradient_1d.png", Box::new(tangent::compute(&tangent::Params::book(5.0)))),
-        ("gradient_1d_x10.png", Box::new(tangent::compute(&tangent::Params::book(10.0)))),
-        ("multivariate_func.png", Box::new(surface::compute(&surface::Params::default()))),
-        ("gradient_2d.png", Box::new(quiver::compute(&quiver::Params::default()))),
-        ("gradient_method.png", Box::new(descent::compute(&descent::Params::default()))),
-        ("gradient_simplenet.png", Box::new(simplenet::compute(&simplenet::Params::default()))),
+        (
+            "gradient_1d.png",
+            Box::new(tangent::compute(&tangent::Params::book(5.0))),
+        ),
+        (
+            "gradient_1d_x10.png",
+            Box::new(tangent::compute(&tangent::Params::book(10.0))),
+        ),
+        (
+            "multivariate_func.png",
+            Box::new(surface::compute(&surface::Params::default())),
+        ),
+        (
+            "gradient_2d.png",
+            Box::new(quiver::compute(&quiver::Params::default())),
+        ),
+        (
+            "gradient_method.png",
+            Box::new(descent::compute(&descent::Params::default())),
+        ),
+        (
+            "gradient_simplenet.png",
+            Box::new(simplenet::compute(&simplenet::Params::default())),
+        ),
     ]
 }
 

@@ -76,7 +76,13 @@ pub fn compute(p: &Params) -> Data {
             }
         })
         .collect();
-    let gradients = p.at.iter().map(|&x| Gradient { x, grad: gradient(x, p.h) }).collect();
+    let gradients =
+        p.at.iter()
+            .map(|&x| Gradient {
+                x,
+                grad: gradient(x, p.h),
+            })
+            .collect();
     Data {
         function: "x0^2 + x1^2",
         h: p.h,

@@ -93,13 +93,19 @@ impl Plot for Data {
         canvas.draw(|area| {
             let cell = |v: f64| format!("{v:.8}").replace('-', "\u{2212}");
             heatmap::draw(pen, area, panel(0.1, 0.38), &self.w, "W", cell)?;
-            heatmap::draw(pen, area, panel(0.52, 0.8), &self.dw, "dW = \u{2202}L/\u{2202}W", cell)?;
+            heatmap::draw(
+                pen,
+                area,
+                panel(0.52, 0.8),
+                &self.dw,
+                "dW = \u{2202}L/\u{2202}W",
+                cell,
+            )?;
             pen.text(
                 area,
                 &caption,
                 (b.width() / 2.0, b.height() * 0.9),
-                Align::Center,
-                VAlign::Top,
+                (Align::Center, VAlign::Top),
                 style::FONT_SIZE,
                 false,
             )

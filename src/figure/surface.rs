@@ -62,9 +62,15 @@ pub fn compute(p: &Params) -> Data {
 /// At most this many wireframe lines each way, as matplotlib's default.
 const WIREFRAME_LINES: usize = 50;
 
-/// Every how many samples a wireframe line is drawn: ⌈n / 50⌉.
-fn stride(n: usize) -> usize {
-    n.div_ceil(WIREFRAME_LINES).max(1)
+/// Which of `n` sample lines the wireframe draws: every ⌈n / 50⌉-th, and
+/// always the last, so the surface keeps its edges.
+fn wireframe_indices(n: usize) -> Vec<usize> {
+    let stride = n.div_ceil(WIREFRAME_LINES).max(1);
+    let mut indices: Vec<usize> = (0..n).step_by(stride).collect();
+    if n > 0 && indices.last() != Some(&(n - 1)) {
+        indices.push(n - 1);
+    }
+    indices
 }
 
 impl Plot for Data {
@@ -74,7 +80,9 @@ impl Plot for Data {
 
     fn report(&self) -> String {
         let z = self.z.iter().flatten().copied();
-        let (lo, hi) = z.fold((f64::INFINITY, f64::NEG_INFINITY), |(l, h), v| (l.min(v), h.max(v)));
+        let (lo, hi) = z.fold((f64::INFINITY, f64::NEG_INFINITY), |(l, h), v| {
+            (l.min(v), h.max(v))
+        });
         format!(
             "f(x0, x1) = {} on a {}x{} grid: from {} to {}\n",
             self.function,
@@ -100,11 +108,15 @@ impl Plot for Data {
             let stroke = pen.stroke(style::cycle(0), style::LINE_WIDTH);
             // plot_wireframe: lines along rows and columns, at most
             // WIREFRAME_LINES of each (matplotlib's rcount = ccount = 50).
-            let (rs, cs) = (stride(self.x1.len()), stride(self.x0.len()));
-            let rows = self.z.iter().zip(&self.x1).step_by(rs).map(|(zs, &b)| {
-                self.x0.iter().zip(zs).map(|(&a, &z)| axes.pixel([a, b, z])).collect::<Vec<_>>()
+            let rows = wireframe_indices(self.x1.len()).into_iter().map(|i| {
+                let (zs, b) = (&self.z[i], self.x1[i]);
+                self.x0
+                    .iter()
+                    .zip(zs)
+                    .map(|(&a, &z)| axes.pixel([a, b, z]))
+                    .collect::<Vec<_>>()
             });
-            let cols = (0..self.x0.len()).step_by(cs).map(|j| {
+            let cols = wireframe_indices(self.x0.len()).into_iter().map(|j| {
                 self.x1
                     .iter()
                     .zip(&self.z)
@@ -117,5 +129,18 @@ impl Plot for Data {
             }
             Ok(())
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_book_s_60_samples_give_31_lines_each_way_edges_included() {
+        let lines = wireframe_indices(60);
+        assert_eq!(lines.len(), 31);
+        assert_eq!((lines[1], lines[30]), (2, 59));
+        assert_eq!(wireframe_indices(20), (0..20).collect::<Vec<_>>());
     }
 }

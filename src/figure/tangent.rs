@@ -51,17 +51,16 @@ pub struct Tangent {
 pub fn compute(p: &Params) -> Data {
     let x = p.range.values();
     let y = x.iter().map(|&v| function_1(v)).collect();
-    let tangents = p
-        .at
-        .iter()
-        .map(|&at| {
-            let line = tangent_line(function_1, at, p.h);
-            Tangent {
-                line,
-                y: x.iter().map(|&t| line.at(t)).collect(),
-            }
-        })
-        .collect();
+    let tangents =
+        p.at.iter()
+            .map(|&at| {
+                let line = tangent_line(function_1, at, p.h);
+                Tangent {
+                    line,
+                    y: x.iter().map(|&t| line.at(t)).collect(),
+                }
+            })
+            .collect();
     Data {
         function: "0.01*x^2 + 0.1*x",
         h: p.h,

@@ -44,7 +44,10 @@ mod tests {
     fn hundred_steps_from_minus_3_4_match_the_book_bit_for_bit() {
         let init = array![-3.0, 4.0];
         let d = gradient_descent(|p| function_2(p.view()), &init, 0.1, 100, H);
-        assert_eq!(d.x.to_vec(), vec![-6.111107928998789e-10, 8.148143905314271e-10]);
+        assert_eq!(
+            d.x.to_vec(),
+            vec![-6.111107928998789e-10, 8.148143905314271e-10]
+        );
         assert_eq!(d.history.len(), 100);
         assert_eq!(d.history[0], init);
         assert_eq!(init, array![-3.0, 4.0], "the start point must not change");

@@ -5,7 +5,9 @@ use ndarray::{Array1, ArrayView1};
 
 /// function_1(x) = 0.01·x² + 0.1·x, the book's first example.
 pub fn function_1(x: f64) -> f64 {
-    0.01 * x * x + 0.1 * x
+    // 0.01·(x²), not (0.01·x)·x: the book's `0.01*x**2` squares first, and
+    // the last bit of the slope at 10 depends on it.
+    0.01 * (x * x) + 0.1 * x
 }
 
 /// function_2(x) = x0² + x1² (the book's `x[0]**2 + x[1]**2`); for a longer

@@ -45,7 +45,12 @@ impl SimpleNet {
     /// ∂loss/∂W by the numerical gradient with step `h`. The loss is computed
     /// from the perturbed W handed to it, so unlike the book's `f = lambda w:
     /// net.loss(x, t)` nothing relies on W being changed in place.
-    pub fn numerical_gradient(&self, x: ArrayView1<f64>, t: ArrayView1<f64>, h: f64) -> Array2<f64> {
+    pub fn numerical_gradient(
+        &self,
+        x: ArrayView1<f64>,
+        t: ArrayView1<f64>,
+        h: f64,
+    ) -> Array2<f64> {
         numerical_gradient(|w| loss_with(w, x, t), &self.w, h)
     }
 }

@@ -14,7 +14,12 @@ const MIN_LENGTH: f64 = 1.0;
 
 /// The outline of an arrow with its tail at `tail`, pointing along
 /// `direction`, `length` long with a shaft `width` wide (all in pixels).
-pub fn arrow_polygon(tail: (f64, f64), direction: (f64, f64), length: f64, width: f64) -> Vec<(f64, f64)> {
+pub fn arrow_polygon(
+    tail: (f64, f64),
+    direction: (f64, f64),
+    length: f64,
+    width: f64,
+) -> Vec<(f64, f64)> {
     let l = length / width;
     let outline: Vec<(f64, f64)> = if l < MIN_LENGTH {
         // A tiny vector: a hexagon of diameter `minlength`.
@@ -27,7 +32,10 @@ pub fn arrow_polygon(tail: (f64, f64), direction: (f64, f64), length: f64, width
     } else {
         let (x, shrink) = if l < HEAD_LENGTH {
             // All head, scaled down to the arrow's length.
-            ([0.0, HEAD_LENGTH - HEAD_AXIS_LENGTH, 0.0, HEAD_LENGTH], l / HEAD_LENGTH)
+            (
+                [0.0, HEAD_LENGTH - HEAD_AXIS_LENGTH, 0.0, HEAD_LENGTH],
+                l / HEAD_LENGTH,
+            )
         } else {
             ([0.0, l - HEAD_AXIS_LENGTH, l - HEAD_LENGTH, l], 1.0)
         };
@@ -44,7 +52,12 @@ pub fn arrow_polygon(tail: (f64, f64), direction: (f64, f64), length: f64, width
     };
     outline
         .into_iter()
-        .map(|(u, v)| (tail.0 + width * (u * c - v * s), tail.1 + width * (u * s + v * c)))
+        .map(|(u, v)| {
+            (
+                tail.0 + width * (u * c - v * s),
+                tail.1 + width * (u * s + v * c),
+            )
+        })
         .collect()
 }
 
@@ -57,7 +70,11 @@ mod tests {
         let p = arrow_polygon((10.0, 20.0), (1.0, 0.0), 50.0, 2.0);
         assert_eq!(p.len(), 7);
         assert_eq!(p[3], (60.0, 20.0), "the tip");
-        assert_eq!(p[2], (50.0, 23.0), "the head's back corner, 5 widths from the tip");
+        assert_eq!(
+            p[2],
+            (50.0, 23.0),
+            "the head's back corner, 5 widths from the tip"
+        );
         assert_eq!(p[0], (10.0, 21.0));
     }
 

@@ -25,7 +25,9 @@ pub fn auto_limits(values: impl IntoIterator<Item = f64>) -> (f64, f64) {
     let (lo, hi) = values
         .into_iter()
         .filter(|v| v.is_finite())
-        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| (lo.min(v), hi.max(v)));
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
+            (lo.min(v), hi.max(v))
+        });
     if !lo.is_finite() {
         return (-0.055, 0.055);
     }
@@ -86,7 +88,10 @@ impl Axes {
             return None;
         }
         let (u, v) = self.local(x, y);
-        Some((u.clamp(-FAR, FAR).round() as i32, v.clamp(-FAR, FAR).round() as i32))
+        Some((
+            u.clamp(-FAR, FAR).round() as i32,
+            v.clamp(-FAR, FAR).round() as i32,
+        ))
     }
 
     /// The pieces of a polyline through `points` that can be drawn: a
@@ -115,7 +120,11 @@ impl Axes {
 
     /// Draws the whole plot: grid, then `plot` clipped to the plot area, then
     /// frame, ticks and labels on top.
-    pub fn draw(&self, canvas: &mut Canvas, plot: impl FnOnce(&Area) -> DrawResult) -> anyhow::Result<()> {
+    pub fn draw(
+        &self,
+        canvas: &mut Canvas,
+        plot: impl FnOnce(&Area) -> DrawResult,
+    ) -> anyhow::Result<()> {
         let pen = canvas.pen();
         canvas.draw_clipped(self.rect, |area| {
             if self.grid {
@@ -131,11 +140,17 @@ impl Axes {
         let (w, h) = (self.rect.width(), self.rect.height());
         for x in self.xticks(pen) {
             let u = self.local(x, 0.0).0.round() as i32;
-            area.draw(&PathElement::new(vec![(u, 0), (u, h.round() as i32)], style))?;
+            area.draw(&PathElement::new(
+                vec![(u, 0), (u, h.round() as i32)],
+                style,
+            ))?;
         }
         for y in self.yticks(pen) {
             let v = self.local(0.0, y).1.round() as i32;
-            area.draw(&PathElement::new(vec![(0, v), (w.round() as i32, v)], style))?;
+            area.draw(&PathElement::new(
+                vec![(0, v), (w.round() as i32, v)],
+                style,
+            ))?;
         }
         Ok(())
     }
@@ -160,15 +175,35 @@ impl Axes {
         let xticks = self.xticks(pen);
         for (x, label) in xticks.iter().zip(ticks::labels(&xticks)) {
             let u = r.left + self.local(*x, 0.0).0;
-            area.draw(&PathElement::new(vec![at(u, r.bottom), at(u, r.bottom + tick)], line))?;
-            pen.text(area, &label, (u, r.bottom + gap), Align::Center, VAlign::Top, style::FONT_SIZE, false)?;
+            area.draw(&PathElement::new(
+                vec![at(u, r.bottom), at(u, r.bottom + tick)],
+                line,
+            ))?;
+            pen.text(
+                area,
+                &label,
+                (u, r.bottom + gap),
+                (Align::Center, VAlign::Top),
+                style::FONT_SIZE,
+                false,
+            )?;
         }
         let yticks = self.yticks(pen);
         let ylabels = ticks::labels(&yticks);
         for (y, label) in yticks.iter().zip(&ylabels) {
             let v = r.top + self.local(0.0, *y).1;
-            area.draw(&PathElement::new(vec![at(r.left - tick, v), at(r.left, v)], line))?;
-            pen.text(area, label, (r.left - gap, v), Align::Right, VAlign::Center, style::FONT_SIZE, false)?;
+            area.draw(&PathElement::new(
+                vec![at(r.left - tick, v), at(r.left, v)],
+                line,
+            ))?;
+            pen.text(
+                area,
+                label,
+                (r.left - gap, v),
+                (Align::Right, VAlign::Center),
+                style::FONT_SIZE,
+                false,
+            )?;
         }
 
         let em = pen.px(style::FONT_SIZE);
@@ -177,8 +212,7 @@ impl Axes {
             area,
             &self.xlabel,
             ((r.left + r.right) / 2.0, xlabel_top),
-            Align::Center,
-            VAlign::Top,
+            (Align::Center, VAlign::Top),
             style::FONT_SIZE,
             false,
         )?;
@@ -192,8 +226,7 @@ impl Axes {
             area,
             &self.ylabel,
             (ylabel_right - em, (r.top + r.bottom) / 2.0),
-            Align::Center,
-            VAlign::Top,
+            (Align::Center, VAlign::Top),
             style::FONT_SIZE,
             true,
         )
@@ -214,9 +247,16 @@ mod tests {
         let canvas = Canvas::new(crate::render::Size::DEFAULT);
         let axes = Axes::new(&canvas, (-2.0, 2.0), (-2.0, 2.0));
         assert_eq!(axes.pixel(-2.0, 2.0), Some((0, 0)));
-        let (w, h) = (axes.rect.width().round() as i32, axes.rect.height().round() as i32);
+        let (w, h) = (
+            axes.rect.width().round() as i32,
+            axes.rect.height().round() as i32,
+        );
         assert_eq!(axes.pixel(2.0, -2.0), Some((w, h)));
         assert_eq!(axes.pixel(f64::NAN, 0.0), None);
-        assert_eq!(axes.polyline([(0.0, 0.0), (f64::INFINITY, 1.0), (1.0, 1.0)]).len(), 0);
+        assert_eq!(
+            axes.polyline([(0.0, 0.0), (f64::INFINITY, 1.0), (1.0, 1.0)])
+                .len(),
+            0
+        );
     }
 }

@@ -41,7 +41,13 @@ pub struct Axes3d {
 impl Axes3d {
     /// Axes at elevation `elev` and azimuth `azim` (degrees), filling
     /// matplotlib's subplot box of `canvas`.
-    pub fn new(canvas: &Canvas, lims: [(f64, f64); 3], labels: [&str; 3], elev: f64, azim: f64) -> Self {
+    pub fn new(
+        canvas: &Canvas,
+        lims: [(f64, f64); 3],
+        labels: [&str; 3],
+        elev: f64,
+        azim: f64,
+    ) -> Self {
         let (el, az) = (elev.to_radians(), azim.to_radians());
         let right = [-az.sin(), az.cos(), 0.0];
         let up = [-el.sin() * az.cos(), -el.sin() * az.sin(), el.cos()];
@@ -61,7 +67,10 @@ impl Axes3d {
             right,
             up,
             scale: FILL * rect.width().min(rect.height()),
-            centre: ((rect.left + rect.right) / 2.0, (rect.top + rect.bottom) / 2.0),
+            centre: (
+                (rect.left + rect.right) / 2.0,
+                (rect.top + rect.bottom) / 2.0,
+            ),
             half: [0.5, 0.5, 0.375],
         }
     }
@@ -83,7 +92,10 @@ impl Axes3d {
     pub fn project(&self, p: [f64; 3]) -> (f64, f64) {
         let q = self.to_box(p);
         let dot = |v: [f64; 3]| v[0] * q[0] + v[1] * q[1] + v[2] * q[2];
-        (self.centre.0 + self.scale * dot(self.right), self.centre.1 - self.scale * dot(self.up))
+        (
+            self.centre.0 + self.scale * dot(self.right),
+            self.centre.1 - self.scale * dot(self.up),
+        )
     }
 
     /// [`Axes3d::project`] rounded for plotters; `None` if not finite.
@@ -115,7 +127,11 @@ impl Axes3d {
 
     /// Draws panes, grid, then `plot` (in canvas pixels), then ticks and
     /// labels.
-    pub fn draw(&self, canvas: &mut Canvas, plot: impl FnOnce(&Area) -> DrawResult) -> anyhow::Result<()> {
+    pub fn draw(
+        &self,
+        canvas: &mut Canvas,
+        plot: impl FnOnce(&Area) -> DrawResult,
+    ) -> anyhow::Result<()> {
         let pen = canvas.pen();
         canvas.draw(|area| {
             self.draw_panes(pen, area)?;
@@ -128,9 +144,18 @@ impl Axes3d {
         let [(x0, x1), (y0, y1), (z0, z1)] = self.lims();
         let pix = |p: [f64; 3]| self.pixel(p).unwrap_or((0, 0));
         let panes = [
-            ([[x0, y0, z0], [x0, y1, z0], [x0, y1, z1], [x0, y0, z1]], PANE_X),
-            ([[x0, y1, z0], [x1, y1, z0], [x1, y1, z1], [x0, y1, z1]], PANE_Y),
-            ([[x0, y0, z0], [x1, y0, z0], [x1, y1, z0], [x0, y1, z0]], PANE_Z),
+            (
+                [[x0, y0, z0], [x0, y1, z0], [x0, y1, z1], [x0, y0, z1]],
+                PANE_X,
+            ),
+            (
+                [[x0, y1, z0], [x1, y1, z0], [x1, y1, z1], [x0, y1, z1]],
+                PANE_Y,
+            ),
+            (
+                [[x0, y0, z0], [x1, y0, z0], [x1, y1, z0], [x0, y1, z0]],
+                PANE_Z,
+            ),
         ];
         for (corners, color) in panes {
             area.draw(&Polygon::new(corners.map(pix).to_vec(), color))?;
@@ -180,7 +205,10 @@ impl Axes3d {
             // Far enough out that the label's box clears the tick, whichever
             // way the axis slants.
             let reach = |extra: f64| {
-                tick + pen.px(style::TICK_PAD) + extra * (dir.0.abs() * widest / 2.0 + dir.1.abs() * pen.px(style::FONT_SIZE) / 2.0)
+                tick + pen.px(style::TICK_PAD)
+                    + extra
+                        * (dir.0.abs() * widest / 2.0
+                            + dir.1.abs() * pen.px(style::FONT_SIZE) / 2.0)
             };
             for (v, label) in values.iter().zip(&labels) {
                 let mut p = base;
@@ -188,11 +216,21 @@ impl Axes3d {
                 let (x, y) = self.project(p);
                 let end = (x + dir.0 * tick, y + dir.1 * tick);
                 area.draw(&PathElement::new(
-                    vec![(x.round() as i32, y.round() as i32), (end.0.round() as i32, end.1.round() as i32)],
+                    vec![
+                        (x.round() as i32, y.round() as i32),
+                        (end.0.round() as i32, end.1.round() as i32),
+                    ],
                     axis_line,
                 ))?;
                 let r = reach(1.0);
-                pen.text(area, label, (x + dir.0 * r, y + dir.1 * r), Align::Center, VAlign::Center, style::FONT_SIZE, false)?;
+                pen.text(
+                    area,
+                    label,
+                    (x + dir.0 * r, y + dir.1 * r),
+                    (Align::Center, VAlign::Center),
+                    style::FONT_SIZE,
+                    false,
+                )?;
             }
             let mut mid = base;
             mid[axis] = (lo + hi) / 2.0;
@@ -202,8 +240,7 @@ impl Axes3d {
                 area,
                 &self.labels[axis],
                 (x + dir.0 * r, y + dir.1 * r),
-                Align::Center,
-                VAlign::Center,
+                (Align::Center, VAlign::Center),
                 style::FONT_SIZE,
                 false,
             )?;

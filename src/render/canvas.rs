@@ -26,7 +26,10 @@ pub struct Size {
 
 impl Size {
     /// matplotlib's default figure: 6.4 × 4.8 in at 100 dpi.
-    pub const DEFAULT: Size = Size { width: 640, height: 480 };
+    pub const DEFAULT: Size = Size {
+        width: 640,
+        height: 480,
+    };
 }
 
 /// A rectangle in internal pixels.
@@ -121,7 +124,11 @@ impl Canvas {
 
     /// Draws clipped to `rect`, with the origin of the area handed to `f` at
     /// the rectangle's top-left corner.
-    pub fn draw_clipped(&mut self, rect: Rect, f: impl FnOnce(&Area) -> DrawResult) -> anyhow::Result<()> {
+    pub fn draw_clipped(
+        &mut self,
+        rect: Rect,
+        f: impl FnOnce(&Area) -> DrawResult,
+    ) -> anyhow::Result<()> {
         let body = self.render_layer(rect, f)?;
         let (w, h) = layer_size(rect);
         let _ = write!(
@@ -135,7 +142,11 @@ impl Canvas {
         Ok(())
     }
 
-    fn render_layer(&self, rect: Rect, f: impl FnOnce(&Area) -> DrawResult) -> anyhow::Result<String> {
+    fn render_layer(
+        &self,
+        rect: Rect,
+        f: impl FnOnce(&Area) -> DrawResult,
+    ) -> anyhow::Result<String> {
         let mut doc = String::new();
         {
             let area = SVGBackend::with_string(&mut doc, layer_size(rect)).into_drawing_area();
@@ -195,19 +206,17 @@ impl Pen {
 
     /// Writes `text` with its anchor at `(x, y)` internal pixels, `size`
     /// output pixels tall (em), aligned as asked; `vertical` turns it to read
-    /// upwards, as a y-axis label, with `valign` then measured along x.
-    #[allow(clippy::too_many_arguments)]
+    /// upwards, as a y-axis label, with the vertical alignment then along x.
     pub fn text(
         &self,
         area: &Area,
         text: &str,
-        (x, y): (f64, f64),
-        align: Align,
-        valign: VAlign,
+        at: (f64, f64),
+        anchor: (Align, VAlign),
         size: f64,
         vertical: bool,
     ) -> DrawResult {
-        self.place_text(area, text, (x, y), (align, valign), size, vertical, style::BLACK)
+        self.place_text(area, text, at, anchor, size, vertical, style::BLACK)
     }
 
     /// [`Pen::text`] in another colour, never vertical.
@@ -216,12 +225,11 @@ impl Pen {
         area: &Area,
         text: &str,
         at: (f64, f64),
-        align: Align,
-        valign: VAlign,
+        anchor: (Align, VAlign),
         size: f64,
         color: RGBColor,
     ) -> DrawResult {
-        self.place_text(area, text, at, (align, valign), size, false, color)
+        self.place_text(area, text, at, anchor, size, false, color)
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -250,7 +258,11 @@ impl Pen {
         } else {
             (x, y + drop)
         };
-        area.draw(&Text::new(text.to_string(), (at.0.round() as i32, at.1.round() as i32), style))
+        area.draw(&Text::new(
+            text.to_string(),
+            (at.0.round() as i32, at.1.round() as i32),
+            style,
+        ))
     }
 
     /// The width of `text` in internal pixels at `size` output pixels.
@@ -260,7 +272,10 @@ impl Pen {
 }
 
 fn layer_size(rect: Rect) -> (u32, u32) {
-    (rect.width().round().max(1.0) as u32, rect.height().round().max(1.0) as u32)
+    (
+        rect.width().round().max(1.0) as u32,
+        rect.height().round().max(1.0) as u32,
+    )
 }
 
 /// What lies between a plotters SVG document's `<svg …>` and `</svg>`.

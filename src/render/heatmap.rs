@@ -14,8 +14,16 @@ const HOT: (f64, f64, f64) = (180.0, 4.0, 38.0);
 
 /// The colour of `v` on a scale from −`limit` (cold) to +`limit` (hot).
 pub fn diverging(v: f64, limit: f64) -> RGBColor {
-    let t = if limit > 0.0 && v.is_finite() { (v / limit).clamp(-1.0, 1.0) } else { 0.0 };
-    let (a, b, s) = if t < 0.0 { (MID, COLD, -t) } else { (MID, HOT, t) };
+    let t = if limit > 0.0 && v.is_finite() {
+        (v / limit).clamp(-1.0, 1.0)
+    } else {
+        0.0
+    };
+    let (a, b, s) = if t < 0.0 {
+        (MID, COLD, -t)
+    } else {
+        (MID, HOT, t)
+    };
     let mix = |x: f64, y: f64| (x + (y - x) * s).round() as u8;
     RGBColor(mix(a.0, b.0), mix(a.1, b.1), mix(a.2, b.2))
 }
@@ -47,10 +55,24 @@ pub fn draw(
         for (j, &v) in row.iter().enumerate() {
             let (x0, y0) = (rect.left + j as f64 * cw, rect.top + i as f64 * ch);
             let fill = diverging(v, limit);
-            area.draw(&Rectangle::new([at(x0, y0), at(x0 + cw, y0 + ch)], fill.filled()))?;
+            area.draw(&Rectangle::new(
+                [at(x0, y0), at(x0 + cw, y0 + ch)],
+                fill.filled(),
+            ))?;
             let luminance = 0.299 * fill.0 as f64 + 0.587 * fill.1 as f64 + 0.114 * fill.2 as f64;
-            let ink = if luminance < 128.0 { style::WHITE } else { style::BLACK };
-            pen.text_colored(area, &label(v), (x0 + cw / 2.0, y0 + ch / 2.0), Align::Center, VAlign::Center, font, ink)?;
+            let ink = if luminance < 128.0 {
+                style::WHITE
+            } else {
+                style::BLACK
+            };
+            pen.text_colored(
+                area,
+                &label(v),
+                (x0 + cw / 2.0, y0 + ch / 2.0),
+                (Align::Center, VAlign::Center),
+                font,
+                ink,
+            )?;
         }
     }
     let line = pen.stroke(style::BLACK, style::AXES_LINE_WIDTH);
@@ -65,19 +87,35 @@ pub fn draw(
     let gap = pen.px(style::TICK_PAD);
     for j in 0..cols {
         let x = rect.left + (j as f64 + 0.5) * cw;
-        pen.text(area, &j.to_string(), (x, rect.bottom + gap), Align::Center, VAlign::Top, font, false)?;
+        pen.text(
+            area,
+            &j.to_string(),
+            (x, rect.bottom + gap),
+            (Align::Center, VAlign::Top),
+            font,
+            false,
+        )?;
     }
     for i in 0..rows {
         let y = rect.top + (i as f64 + 0.5) * ch;
-        pen.text(area, &i.to_string(), (rect.left - gap, y), Align::Right, VAlign::Center, font, false)?;
+        pen.text(
+            area,
+            &i.to_string(),
+            (rect.left - gap, y),
+            (Align::Right, VAlign::Center),
+            font,
+            false,
+        )?;
     }
     let title_size = style::pt(12.0);
     pen.text(
         area,
         title,
-        ((rect.left + rect.right) / 2.0, rect.top - gap - pen.px(title_size)),
-        Align::Center,
-        VAlign::Top,
+        (
+            (rect.left + rect.right) / 2.0,
+            rect.top - gap - pen.px(title_size),
+        ),
+        (Align::Center, VAlign::Top),
         title_size,
         false,
     )

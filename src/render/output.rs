@@ -40,7 +40,13 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     let mut tmp = tempfile::Builder::new()
         .prefix(".numdiff-plot-")
         .tempfile_in(dir)
-        .with_context(|| format!("cannot write {}: cannot create a file in {}", path.display(), dir.display()))?;
+        .with_context(|| {
+            format!(
+                "cannot write {}: cannot create a file in {}",
+                path.display(),
+                dir.display()
+            )
+        })?;
     // A temporary file is private (0600); a figure is for everyone to read,
     // like any file the user writes, or keeps the mode of the file it replaces.
     #[cfg(unix)]

@@ -17,8 +17,13 @@ pub fn png(svg: &str, size: Size) -> Result<Vec<u8>> {
         ..usvg::Options::default()
     };
     let tree = usvg::Tree::from_str(svg, &options).context("the generated SVG did not parse")?;
-    let mut pixmap = tiny_skia::Pixmap::new(size.width, size.height)
-        .ok_or_else(|| anyhow!("cannot make an image of {}x{} pixels", size.width, size.height))?;
+    let mut pixmap = tiny_skia::Pixmap::new(size.width, size.height).ok_or_else(|| {
+        anyhow!(
+            "cannot make an image of {}x{} pixels",
+            size.width,
+            size.height
+        )
+    })?;
     let scale_x = size.width as f32 / tree.size().width();
     let scale_y = size.height as f32 / tree.size().height();
     resvg::render(

@@ -35,7 +35,11 @@ pub fn max_bins(length_px: f64, font_px: f64, per_label: f64) -> usize {
 /// Labels with as many decimals as the step needs, all alike ("0.0", "2.5",
 /// "5.0"), and a true minus sign (U+2212) as matplotlib writes it.
 pub fn labels(ticks: &[f64]) -> Vec<String> {
-    let step = if ticks.len() > 1 { ticks[1] - ticks[0] } else { 1.0 };
+    let step = if ticks.len() > 1 {
+        ticks[1] - ticks[0]
+    } else {
+        1.0
+    };
     let decimals = decimals_of(step);
     ticks.iter().map(|&t| format_tick(t, decimals)).collect()
 }
@@ -52,7 +56,9 @@ fn decimals_of(step: f64) -> usize {
 fn format_tick(t: f64, decimals: usize) -> String {
     let s = format!("{:.*}", decimals, t);
     match s.strip_prefix('-') {
-        Some(rest) if rest.chars().any(|c| c.is_ascii_digit() && c != '0') => format!("\u{2212}{rest}"),
+        Some(rest) if rest.chars().any(|c| c.is_ascii_digit() && c != '0') => {
+            format!("\u{2212}{rest}")
+        }
         Some(rest) => rest.to_string(),
         None => s,
     }
@@ -68,7 +74,10 @@ mod tests {
         assert_eq!(x, vec![0.0, 2.5, 5.0, 7.5, 10.0, 12.5, 15.0, 17.5, 20.0]);
         assert_eq!(labels(&x)[1], "2.5");
         assert_eq!(labels(&x)[4], "10.0");
-        assert_eq!(nice_ticks(-0.3, 6.3, 9), vec![0.0, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0]);
+        assert_eq!(
+            nice_ticks(-0.3, 6.3, 9),
+            vec![0.0, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0]
+        );
     }
 
     #[test]

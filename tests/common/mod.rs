@@ -1,0 +1,73 @@
+//! Helpers for the integration tests: run the built binary, read its output.
+#![allow(dead_code)]
+
+use assert_cmd::Command;
+use std::path::Path;
+
+/// The built `numdiff-plot`, run in `dir`.
+pub fn cmd(dir: &Path) -> Command {
+    let mut c = Command::cargo_bin("numdiff-plot").expect("the binary is built");
+    c.current_dir(dir);
+    c
+}
+
+/// Runs with `args` in `dir`, expects success, returns stdout.
+pub fn ok(dir: &Path, args: &[&str]) -> String {
+    let out = cmd(dir).args(args).output().expect("runs");
+    assert!(
+        out.status.success(),
+        "{args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("utf-8")
+}
+
+/// Runs with `args --json`, expects success, returns the parsed object.
+pub fn json(dir: &Path, args: &[&str]) -> serde_json::Value {
+    let mut all = args.to_vec();
+    all.push("--json");
+    serde_json::from_str(&ok(dir, &all)).expect("stdout is one JSON object")
+}
+
+/// Runs with `args`, expects failure with `code`, returns stderr.
+pub fn fails(dir: &Path, args: &[&str], code: i32) -> String {
+    let out = cmd(dir).args(args).output().expect("runs");
+    assert_eq!(
+        out.status.code(),
+        Some(code),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(out.stdout.is_empty(), "nothing on stdout when failing");
+    String::from_utf8(out.stderr).expect("utf-8")
+}
+
+/// A PNG's width and height, after checking it decodes in full.
+pub fn png_size(path: &Path) -> (u32, u32) {
+    let file = std::fs::File::open(path).expect("the PNG exists");
+    let mut reader = png::Decoder::new(std::io::BufReader::new(file))
+        .read_info()
+        .expect("a PNG header");
+    let mut buf = vec![0; reader.output_buffer_size().expect("fits in memory")];
+    let info = reader.next_frame(&mut buf).expect("the image data decodes");
+    (info.width, info.height)
+}
+
+/// The f64s of a JSON array.
+pub fn floats(v: &serde_json::Value) -> Vec<f64> {
+    v.as_array()
+        .expect("an array")
+        .iter()
+        .map(|x| x.as_f64().expect("a number"))
+        .collect()
+}
+
+/// Files in `dir` (names), sorted.
+pub fn listing(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .expect("readable")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
