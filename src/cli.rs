@@ -1,7 +1,9 @@
 //! The command-line interface: declarations only. Values are checked here,
 //! once, into typed values; the figures never see a string.
 
-use crate::numerics::Arange;
+use crate::expr::check::Vars;
+use crate::expr::Expression;
+use crate::numerics::{Arange, Method};
 use crate::render::Size;
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
@@ -44,6 +46,14 @@ pub enum Command {
     /// simpleNet's weights W and numerical gradient dW (gradient_simplenet.png)
     #[command(after_help = "Example: numdiff-plot simplenet --seed 42")]
     Simplenet(SimplenetArgs),
+    /// The symbolic derivative of an expression, and at a point the numerical one beside it
+    #[command(
+        after_help = "Examples:\n  numdiff-plot diff \"sin(x)\"\n  numdiff-plot diff \"x0^2 + x1^2\" --at 3,4\n  numdiff-plot diff \"exp(x)\" --at 1 --method richardson"
+    )]
+    Diff(DiffArgs),
+    /// How the error of a difference quotient depends on h: the V of truncation and rounding (numdiff_error.png)
+    #[command(after_help = "Example: numdiff-plot error --f \"sin(x)\" --x 1")]
+    Error(ErrorArgs),
     /// Writes every figure of the chapter with the book's arguments
     #[command(
         after_help = "Example: numdiff-plot all --check   # in CI: are the committed figures current?"
@@ -65,8 +75,22 @@ pub struct OutputArgs {
     pub json: bool,
 }
 
+/// How derivatives are taken, for the commands that take them.
+#[derive(Debug, Args)]
+pub struct MethodArgs {
+    /// How derivatives are computed: central (the book's), forward, central-optimal, five-point, richardson, complex-step, exact
+    #[arg(long, value_name = "METHOD", default_value = "central", value_parser = parse_method)]
+    pub method: Method,
+    /// The step h, for central, forward, five-point and complex-step [default: 1e-4 for central and forward]
+    #[arg(long, value_name = "H", value_parser = parse_h)]
+    pub h: Option<f64>,
+}
+
 #[derive(Debug, Args)]
 pub struct TangentArgs {
+    /// The function of x (operators + - * / ^, functions such as sin, exp, ln, sqrt; constants pi, e)
+    #[arg(long = "f", value_name = "EXPR", default_value = crate::figure::tangent::BOOK_FUNCTION, allow_hyphen_values = true, value_parser = parse_f_of_x)]
+    pub f: Expression,
     /// Point of contact; repeat for several tangents
     #[arg(long = "x", value_name = "X", default_value = "5", allow_negative_numbers = true, value_parser = parse_finite)]
     pub at: Vec<f64>,
@@ -74,11 +98,16 @@ pub struct TangentArgs {
     #[arg(long, value_name = "START,STOP,STEP", default_value = "0,20,0.1", allow_hyphen_values = true, value_parser = parse_range)]
     pub range: Arange,
     #[command(flatten)]
+    pub method: MethodArgs,
+    #[command(flatten)]
     pub out: OutputArgs,
 }
 
 #[derive(Debug, Args)]
 pub struct SurfaceArgs {
+    /// The function of x0 and x1
+    #[arg(long = "f", value_name = "EXPR", default_value = crate::figure::quiver::BOOK_FUNCTION, allow_hyphen_values = true, value_parser = parse_f_of_x0_x1)]
+    pub f: Expression,
     /// Sample points on each axis as START,STOP,STEP (numpy's arange)
     #[arg(long, value_name = "START,STOP,STEP", default_value = "-3,3,0.1", allow_hyphen_values = true, value_parser = parse_range)]
     pub grid: Arange,
@@ -94,6 +123,9 @@ pub struct SurfaceArgs {
 
 #[derive(Debug, Args)]
 pub struct QuiverArgs {
+    /// The function of x0 and x1
+    #[arg(long = "f", value_name = "EXPR", default_value = crate::figure::quiver::BOOK_FUNCTION, allow_hyphen_values = true, value_parser = parse_f_of_x0_x1)]
+    pub f: Expression,
     /// Arrow positions on each axis as START,STOP,STEP (numpy's arange)
     #[arg(long, value_name = "START,STOP,STEP", default_value = "-2,2.5,0.25", allow_hyphen_values = true, value_parser = parse_range)]
     pub grid: Arange,
@@ -101,11 +133,16 @@ pub struct QuiverArgs {
     #[arg(long, value_name = "X0,X1", default_values = ["3,4", "0,2", "3,0"], allow_hyphen_values = true, value_parser = parse_point)]
     pub at: Vec<[f64; 2]>,
     #[command(flatten)]
+    pub method: MethodArgs,
+    #[command(flatten)]
     pub out: OutputArgs,
 }
 
 #[derive(Debug, Args)]
 pub struct DescentArgs {
+    /// The function of x0 and x1 to minimize
+    #[arg(long = "f", value_name = "EXPR", default_value = crate::figure::quiver::BOOK_FUNCTION, allow_hyphen_values = true, value_parser = parse_f_of_x0_x1)]
+    pub f: Expression,
     /// Learning rate
     #[arg(long, default_value = "0.1", allow_negative_numbers = true, value_parser = parse_finite)]
     pub lr: f64,
@@ -115,6 +152,8 @@ pub struct DescentArgs {
     /// Starting point X0,X1
     #[arg(long, value_name = "X0,X1", default_value = "-3,4", allow_hyphen_values = true, value_parser = parse_point)]
     pub init: [f64; 2],
+    #[command(flatten)]
+    pub method: MethodArgs,
     #[command(flatten)]
     pub out: OutputArgs,
 }
@@ -127,6 +166,37 @@ pub struct SimplenetArgs {
     #[command(flatten)]
     pub out: OutputArgs,
 }
+
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The expression, such as "sin(x)" or "x0^2 + x1^2"; its variables are all the names that are not functions or constants
+    #[arg(value_name = "EXPR", allow_hyphen_values = true, value_parser = parse_any_expression)]
+    pub expr: Expression,
+    /// A point: one number per variable, in natural order of their names (x0, x1, …)
+    #[arg(long, value_name = "X,…", allow_hyphen_values = true, value_parser = parse_numbers)]
+    pub at: Option<Numbers>,
+    #[command(flatten)]
+    pub method: MethodArgs,
+    /// Print everything computed as one JSON object instead of text
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ErrorArgs {
+    /// The function of x
+    #[arg(long = "f", value_name = "EXPR", default_value = "exp(x)", allow_hyphen_values = true, value_parser = parse_f_of_x)]
+    pub f: Expression,
+    /// Where the derivative is taken
+    #[arg(long = "x", value_name = "X", default_value = "1", allow_negative_numbers = true, value_parser = parse_finite)]
+    pub x: f64,
+    #[command(flatten)]
+    pub out: OutputArgs,
+}
+
+/// A comma-separated list of finite numbers.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Numbers(pub Vec<f64>);
 
 #[derive(Debug, Args)]
 pub struct AllArgs {
@@ -163,6 +233,48 @@ fn parse_list(s: &str, n: usize, what: &str) -> Result<Vec<f64>, String> {
                 .map_err(|_| format!("expected {what}, {n} finite numbers separated by commas"))
         })
         .collect()
+}
+
+/// A function of x.
+pub fn parse_f_of_x(s: &str) -> Result<Expression, String> {
+    Expression::parse(s, crate::figure::tangent::VARS).map_err(|e| e.to_string())
+}
+
+/// A function of x0 and x1.
+pub fn parse_f_of_x0_x1(s: &str) -> Result<Expression, String> {
+    Expression::parse(s, crate::figure::quiver::VARS).map_err(|e| e.to_string())
+}
+
+/// An expression in any variables.
+pub fn parse_any_expression(s: &str) -> Result<Expression, String> {
+    Expression::parse(s, Vars::Any).map_err(|e| e.to_string())
+}
+
+/// A method's name.
+pub fn parse_method(s: &str) -> Result<Method, String> {
+    s.parse().map_err(|_| {
+        let names: Vec<&str> = Method::ALL.iter().map(|m| m.name()).collect();
+        format!("expected one of {}", names.join(", "))
+    })
+}
+
+/// A step h: a finite number greater than 0.
+pub fn parse_h(s: &str) -> Result<f64, String> {
+    match parse_finite(s) {
+        Ok(h) if h > 0.0 => Ok(h),
+        _ => Err("expected a finite number greater than 0, like 1e-4".to_string()),
+    }
+}
+
+/// Finite numbers separated by commas.
+pub fn parse_numbers(s: &str) -> Result<Numbers, String> {
+    s.split(',')
+        .map(|p| {
+            parse_finite(p)
+                .map_err(|_| "expected finite numbers separated by commas, like 3,4".to_string())
+        })
+        .collect::<Result<Vec<f64>, String>>()
+        .map(Numbers)
 }
 
 /// A point `X0,X1`.

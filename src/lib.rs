@@ -5,9 +5,12 @@
 //! The flow runs one way: `cli` → `run` → `figure` (compute with `numerics`,
 //! draw with `render`) → image bytes → `render::output`.
 
+pub mod calculus;
 pub mod cli;
 pub mod error;
+pub mod expr;
 pub mod figure;
 pub mod numerics;
 pub mod render;
 pub mod run;
+pub mod symbolic;

@@ -1,10 +1,13 @@
 //! What each subcommand does: compute, print, draw, write.
 
-use crate::cli::{AllArgs, Cli, Command, OutputArgs};
-use crate::figure::{self, descent, quiver, simplenet, surface, tangent, Plot};
-use crate::numerics::H;
+use crate::calculus::Differentiator;
+use crate::cli::{AllArgs, Cli, Command, DiffArgs, MethodArgs, OutputArgs};
+use crate::error::UsageError;
+use crate::expr::Expression;
+use crate::figure::{self, descent, numdiff_error, quiver, simplenet, surface, tangent, Plot};
 use crate::render::output::write_atomic;
 use crate::render::{Format, Size};
+use crate::symbolic;
 use anyhow::{anyhow, Context, Result};
 use serde::Serialize;
 use std::io::Write;
@@ -14,14 +17,15 @@ pub fn run(cli: Cli) -> Result<()> {
     match cli.command {
         Command::Tangent(a) => {
             let params = tangent::Params {
+                f: differentiator(a.f, &a.method)?,
                 at: a.at,
                 range: a.range,
-                h: H,
             };
             figure_command(tangent::compute(&params), &a.out, "gradient_1d.png")
         }
         Command::Surface(a) => {
             let params = surface::Params {
+                f: a.f,
                 grid: a.grid,
                 elev: a.elev,
                 azim: a.azim,
@@ -30,18 +34,18 @@ pub fn run(cli: Cli) -> Result<()> {
         }
         Command::Quiver(a) => {
             let params = quiver::Params {
+                f: differentiator(a.f, &a.method)?,
                 grid: a.grid,
                 at: a.at,
-                h: H,
             };
             figure_command(quiver::compute(&params), &a.out, "gradient_2d.png")
         }
         Command::Descent(a) => {
             let params = descent::Params {
+                f: differentiator(a.f, &a.method)?,
                 init: a.init,
                 lr: a.lr,
                 step_num: a.steps,
-                h: H,
             };
             figure_command(descent::compute(&params), &a.out, "gradient_method.png")
         }
@@ -53,8 +57,63 @@ pub fn run(cli: Cli) -> Result<()> {
                 "gradient_simplenet.png",
             )
         }
+        Command::Diff(a) => diff(a),
+        Command::Error(a) => {
+            let params = numdiff_error::Params { f: a.f, x: a.x };
+            let data = numdiff_error::compute(&params)
+                .map_err(|e| UsageError::new(format!("--f: {e}")))?;
+            figure_command(data, &a.out, "numdiff_error.png")
+        }
         Command::All(a) => all(&a),
     }
+}
+
+/// The expression with the chosen method, checked: `--h` only where the
+/// method takes a step, complex-step only on analytic expressions.
+fn differentiator(f: Expression, m: &MethodArgs) -> Result<Differentiator> {
+    if m.h.is_some() && !m.method.takes_h() {
+        return Err(UsageError::new(format!(
+            "--h does not apply to --method {}, which chooses its own step; \
+             h can be set for central, forward, five-point and complex-step",
+            m.method
+        ))
+        .into());
+    }
+    Differentiator::new(f, m.method, m.h)
+        .map_err(|e| UsageError::new(format!("--method {}: {e}", m.method)).into())
+}
+
+/// `diff`: the symbolic derivative, and at `--at` the numbers beside it.
+fn diff(a: DiffArgs) -> Result<()> {
+    let n = a.expr.vars().len();
+    if n == 0 {
+        return Err(UsageError::new(format!(
+            "'{}' has no variable to differentiate by",
+            a.expr.source()
+        ))
+        .into());
+    }
+    if let Some(at) = &a.at {
+        if at.0.len() != n {
+            return Err(UsageError::new(format!(
+                "--at: '{}' has {n} variable{} ({}); give {n} number{} separated by commas",
+                a.expr.source(),
+                if n == 1 { "" } else { "s" },
+                a.expr.vars().join(", "),
+                if n == 1 { "" } else { "s" },
+            ))
+            .into());
+        }
+    }
+    let d = differentiator(a.expr, &a.method)?;
+    let report = symbolic::compute(&d, a.at.as_ref().map(|n| n.0.as_slice()))
+        .map_err(|e| UsageError::new(format!("'{}': {e}", d.f.source())))?;
+    let text = if a.json {
+        serde_json::to_string(&report)? + "\n"
+    } else {
+        report.text()
+    };
+    print_stdout(&text)
 }
 
 /// One figure: write the image, then print its numbers as text or JSON.

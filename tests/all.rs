@@ -3,20 +3,21 @@
 mod common;
 use common::*;
 
-const BOOK_FIGURES: [&str; 6] = [
+const BOOK_FIGURES: [&str; 7] = [
     "gradient_1d.png",
     "gradient_1d_x10.png",
     "gradient_2d.png",
     "gradient_method.png",
     "gradient_simplenet.png",
     "multivariate_func.png",
+    "numdiff_error.png",
 ];
 
 #[test]
-fn all_writes_the_six_figures_and_check_accepts_them() {
+fn all_writes_the_seven_figures_and_check_accepts_them() {
     let dir = tempfile::tempdir().unwrap();
     let out = ok(dir.path(), &["all", "-o", "figs"]);
-    assert_eq!(out.lines().count(), 6);
+    assert_eq!(out.lines().count(), 7);
     assert_eq!(listing(&dir.path().join("figs")), BOOK_FIGURES);
     for f in BOOK_FIGURES {
         assert_eq!(png_size(&dir.path().join("figs").join(f)), (640, 480));

@@ -71,7 +71,7 @@ fn quiver_prints_the_book_s_gradient_at_3_4() {
     let text = ok(dir.path(), &["quiver", "--at", "3,4"]);
     assert_eq!(
         text,
-        "gradient at [3.0, 4.0]: [6.00000000000378, 7.999999999999119]\n"
+        "gradient at [3, 4]: [6.00000000000378, 7.999999999999119]\n"
     );
     assert_eq!(png_size(&dir.path().join("gradient_2d.png")), (640, 480));
 }

@@ -1,40 +1,41 @@
 //! gradient_method: the path of gradient descent on x0² + x1² (Figure 4-10).
 
 use super::{fmt_f64, fmt_vec, Plot};
-use crate::numerics::{function_2, gradient_descent, H};
+use crate::calculus::Differentiator;
+use crate::numerics::{descend, Method};
 use crate::render::{style, Axes, Canvas};
 use anyhow::Result;
 use ndarray::Array1;
 use plotters::element::{Circle, DashedPathElement};
 use serde::Serialize;
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct Params {
+    pub f: Differentiator,
     pub init: [f64; 2],
     pub lr: f64,
     pub step_num: usize,
-    pub h: f64,
 }
 
 impl Default for Params {
     /// The book's script: from (−3, 4), lr 0.1, 20 steps.
     fn default() -> Self {
         Params {
+            f: super::quiver::book_function(),
             init: [-3.0, 4.0],
             lr: 0.1,
             step_num: 20,
-            h: H,
         }
     }
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Data {
-    pub function: &'static str,
+    pub function: String,
+    pub method: Method,
     pub init: [f64; 2],
     pub lr: f64,
     pub step_num: usize,
-    pub h: f64,
     /// The point after the last step.
     pub x: [f64; 2],
     /// f at the final point.
@@ -45,16 +46,17 @@ pub struct Data {
 
 pub fn compute(p: &Params) -> Data {
     let init = Array1::from(p.init.to_vec());
-    let d = gradient_descent(|x| function_2(x.view()), &init, p.lr, p.step_num, p.h);
+    let grad = |x: &Array1<f64>| Array1::from(p.f.gradient(x.as_slice().expect("contiguous")));
+    let d = descend(grad, &init, p.lr, p.step_num);
     let pair = |a: &Array1<f64>| [a[0], a[1]];
     Data {
-        function: "x0^2 + x1^2",
+        function: p.f.f.source().to_string(),
+        method: p.f.method,
         init: p.init,
         lr: p.lr,
         step_num: p.step_num,
-        h: p.h,
         x: pair(&d.x),
-        f: function_2(d.x.view()),
+        f: p.f.f.eval(&pair(&d.x)),
         history: d.history.iter().map(pair).collect(),
     }
 }

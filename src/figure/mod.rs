@@ -3,6 +3,7 @@
 //! book's figures with their default arguments.
 
 pub mod descent;
+pub mod numdiff_error;
 pub mod quiver;
 pub mod simplenet;
 pub mod surface;
@@ -33,8 +34,10 @@ pub fn image(plot: &dyn Plot, size: Size, format: Format) -> Result<Vec<u8>> {
 }
 
 /// The book's figures with its arguments, under the file names the book's
-/// scripts use: what `numdiff-plot all` writes.
+/// scripts use, and the error figure: what `numdiff-plot all` writes.
 pub fn book_figures() -> Vec<(&'static str, Box<dyn Plot>)> {
+    let error =
+        numdiff_error::compute(&numdiff_error::Params::default()).expect("exp(x) differentiates");
     vec![
         (
             "gradient_1d.png",
@@ -60,13 +63,19 @@ pub fn book_figures() -> Vec<(&'static str, Box<dyn Plot>)> {
             "gradient_simplenet.png",
             Box::new(simplenet::compute(&simplenet::Params::default())),
         ),
+        ("numdiff_error.png", Box::new(error)),
     ]
 }
 
-/// A float as Python's `repr` writes it: shortest round-trip digits,
-/// exponent form for very small and very large magnitudes.
+/// A number as people read it: the shortest digits that round-trip, an
+/// exponent for very small and very large magnitudes (as Python's `repr`), and
+/// no ".0" on whole numbers (`6`, not `6.0`).
 pub fn fmt_f64(v: f64) -> String {
-    format!("{v:?}")
+    let s = format!("{v:?}");
+    match s.strip_suffix(".0") {
+        Some(whole) => whole.to_string(),
+        None => s,
+    }
 }
 
 /// A vector as `[a, b, …]` with every entry at full precision.

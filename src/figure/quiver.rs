@@ -1,11 +1,13 @@
 //! gradient_2d: the field of −∇f for f = x0² + x1² as arrows (Figure 4-9).
 
 use super::{fmt_vec, Plot};
-use crate::numerics::{function_2, numerical_gradient, Arange, H};
+use crate::calculus::Differentiator;
+use crate::expr::check::Vars;
+use crate::expr::Expression;
+use crate::numerics::{Arange, Method};
 use crate::render::arrow::arrow_polygon;
 use crate::render::{Axes, Canvas};
 use anyhow::Result;
-use ndarray::Array1;
 use plotters::element::Polygon;
 use plotters::style::RGBColor;
 use serde::Serialize;
@@ -13,29 +15,40 @@ use serde::Serialize;
 /// The arrows' colour, #666666 as in the book.
 const ARROW: RGBColor = RGBColor(0x66, 0x66, 0x66);
 
-#[derive(Debug, Clone, PartialEq)]
+/// The variables of the two-variable figures.
+pub const VARS: Vars = Vars::Only(&["x0", "x1"]);
+/// The book's function_2.
+pub const BOOK_FUNCTION: &str = "x0^2 + x1^2";
+
+/// The book's function_2, differentiated the book's way.
+pub fn book_function() -> Differentiator {
+    let f = Expression::parse(BOOK_FUNCTION, VARS).expect("the book's function parses");
+    Differentiator::new(f, Method::Central, None).expect("central applies to any function")
+}
+
+#[derive(Debug, Clone)]
 pub struct Params {
+    pub f: Differentiator,
     /// Grid points on each axis: the book's arange(−2, 2.5, 0.25).
     pub grid: Arange,
     /// Points whose gradient is printed: the book's (3, 4), (0, 2), (3, 0).
     pub at: Vec<[f64; 2]>,
-    pub h: f64,
 }
 
 impl Default for Params {
     fn default() -> Self {
         Params {
+            f: book_function(),
             grid: Arange::new(-2.0, 2.5, 0.25),
             at: vec![[3.0, 4.0], [0.0, 2.0], [3.0, 0.0]],
-            h: H,
         }
     }
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Data {
-    pub function: &'static str,
-    pub h: f64,
+    pub function: String,
+    pub method: Method,
     /// One arrow per grid point, x0 varying fastest (numpy's meshgrid, flattened).
     pub arrows: Vec<Arrow>,
     /// The gradient at each requested point.
@@ -55,8 +68,8 @@ pub struct Gradient {
     pub grad: [f64; 2],
 }
 
-fn gradient(x: [f64; 2], h: f64) -> [f64; 2] {
-    let g = numerical_gradient(|p| function_2(p.view()), &Array1::from(x.to_vec()), h);
+fn gradient(f: &Differentiator, x: [f64; 2]) -> [f64; 2] {
+    let g = f.gradient(&x);
     [g[0], g[1]]
 }
 
@@ -69,7 +82,7 @@ pub fn compute(p: &Params) -> Data {
         .iter()
         .flat_map(|&b| axis.iter().map(move |&a| [a, b]))
         .map(|x| {
-            let g = gradient(x, p.h);
+            let g = gradient(&p.f, x);
             Arrow {
                 x,
                 minus_grad: [-g[0], -g[1]],
@@ -80,12 +93,12 @@ pub fn compute(p: &Params) -> Data {
         p.at.iter()
             .map(|&x| Gradient {
                 x,
-                grad: gradient(x, p.h),
+                grad: gradient(&p.f, x),
             })
             .collect();
     Data {
-        function: "x0^2 + x1^2",
-        h: p.h,
+        function: p.f.f.source().to_string(),
+        method: p.f.method,
         arrows,
         gradients,
     }

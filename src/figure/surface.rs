@@ -4,6 +4,7 @@
 //! attaches to the figure, so it saves a blank image; this draws the surface.
 
 use super::Plot;
+use crate::expr::Expression;
 use crate::numerics::Arange;
 use crate::render::axes::auto_limits;
 use crate::render::axes3d::Axes3d;
@@ -12,8 +13,9 @@ use anyhow::Result;
 use plotters::element::PathElement;
 use serde::Serialize;
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct Params {
+    pub f: Expression,
     /// Sample points on each axis: the book's arange(−3, 3, 0.1).
     pub grid: Arange,
     /// The view: elevation and azimuth in degrees (matplotlib's 30, −60).
@@ -24,6 +26,7 @@ pub struct Params {
 impl Default for Params {
     fn default() -> Self {
         Params {
+            f: super::quiver::book_function().f,
             grid: Arange::new(-3.0, 3.0, 0.1),
             elev: 30.0,
             azim: -60.0,
@@ -33,7 +36,7 @@ impl Default for Params {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Data {
-    pub function: &'static str,
+    pub function: String,
     /// The sample points along x0 and along x1.
     pub x0: Vec<f64>,
     pub x1: Vec<f64>,
@@ -48,10 +51,10 @@ pub fn compute(p: &Params) -> Data {
     let x1 = x0.clone();
     let z = x1
         .iter()
-        .map(|&b| x0.iter().map(|&a| a * a + b * b).collect())
+        .map(|&b| x0.iter().map(|&a| p.f.eval(&[a, b])).collect())
         .collect();
     Data {
-        function: "x0^2 + x1^2",
+        function: p.f.source().to_string(),
         x0,
         x1,
         z,

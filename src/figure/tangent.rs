@@ -1,31 +1,41 @@
 //! gradient_1d: function_1 and its tangent lines (the book's Figure 4-5).
 
 use super::{fmt_f64, Plot};
-use crate::numerics::{function_1, tangent_line, Arange, TangentLine, H};
+use crate::calculus::Differentiator;
+use crate::expr::check::Vars;
+use crate::expr::Expression;
+use crate::numerics::{Arange, Method, TangentLine};
 use crate::render::axes::auto_limits;
 use crate::render::{style, Axes, Canvas};
 use anyhow::Result;
 use plotters::element::PathElement;
 use serde::Serialize;
 
-/// What to draw: where to touch, and over which x.
-#[derive(Debug, Clone, PartialEq)]
+/// The variable of this figure's functions.
+pub const VARS: Vars = Vars::Only(&["x"]);
+/// The book's function_1.
+pub const BOOK_FUNCTION: &str = "0.01*x^2 + 0.1*x";
+
+/// What to draw: which function, how its slope is taken, where it is
+/// touched, over which x.
+#[derive(Debug, Clone)]
 pub struct Params {
+    pub f: Differentiator,
     /// The points of contact, one tangent each.
     pub at: Vec<f64>,
     /// The x samples of the curve: the book's arange(0.0, 20.0, 0.1).
     pub range: Arange,
-    /// The central difference's step.
-    pub h: f64,
 }
 
 impl Params {
     /// The book's figure with its tangent at `x`.
     pub fn book(x: f64) -> Self {
+        let f = Expression::parse(BOOK_FUNCTION, VARS).expect("the book's function parses");
         Params {
+            f: Differentiator::new(f, Method::Central, None)
+                .expect("central applies to any function"),
             at: vec![x],
             range: Arange::new(0.0, 20.0, 0.1),
-            h: H,
         }
     }
 }
@@ -33,8 +43,8 @@ impl Params {
 /// The curve, sampled, and each tangent with its samples over the same x.
 #[derive(Debug, Clone, Serialize)]
 pub struct Data {
-    pub function: &'static str,
-    pub h: f64,
+    pub function: String,
+    pub method: Method,
     pub x: Vec<f64>,
     pub y: Vec<f64>,
     pub tangents: Vec<Tangent>,
@@ -44,26 +54,34 @@ pub struct Data {
 pub struct Tangent {
     #[serde(flatten)]
     pub line: TangentLine,
+    /// The step the slope was taken with, if the method has one.
+    pub h: Option<f64>,
+    /// A bound on the slope's error, for the methods that give one.
+    pub error_estimate: Option<f64>,
     /// The tangent at each x of the curve.
     pub y: Vec<f64>,
 }
 
 pub fn compute(p: &Params) -> Data {
+    let f = |x: f64| p.f.f.eval(&[x]);
     let x = p.range.values();
-    let y = x.iter().map(|&v| function_1(v)).collect();
+    let y = x.iter().map(|&v| f(v)).collect();
     let tangents =
         p.at.iter()
             .map(|&at| {
-                let line = tangent_line(function_1, at, p.h);
+                let slope = p.f.slope(at);
+                let line = TangentLine::through(at, f(at), slope.value);
                 Tangent {
                     line,
+                    h: slope.h,
+                    error_estimate: slope.error_estimate,
                     y: x.iter().map(|&t| line.at(t)).collect(),
                 }
             })
             .collect();
     Data {
-        function: "0.01*x^2 + 0.1*x",
-        h: p.h,
+        function: p.f.f.source().to_string(),
+        method: p.f.method,
         x,
         y,
         tangents,

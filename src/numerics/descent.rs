@@ -24,12 +24,21 @@ pub fn gradient_descent<F>(f: F, init_x: &Array1<f64>, lr: f64, step_num: usize,
 where
     F: Fn(&Array1<f64>) -> f64,
 {
+    descend(|x| numerical_gradient(&f, x, h), init_x, lr, step_num)
+}
+
+/// x ← x − lr·grad(x), `step_num` times, with any gradient: the loop of
+/// [`gradient_descent`] for gradients computed another way.
+pub fn descend<G>(grad: G, init_x: &Array1<f64>, lr: f64, step_num: usize) -> Descent
+where
+    G: Fn(&Array1<f64>) -> Array1<f64>,
+{
     let mut x = init_x.clone();
     let mut history = Vec::with_capacity(step_num);
     for _ in 0..step_num {
         history.push(x.clone());
-        let grad = numerical_gradient(&f, &x, h);
-        x.zip_mut_with(&grad, |xi, &gi| *xi -= lr * gi);
+        let g = grad(&x);
+        x.zip_mut_with(&g, |xi, &gi| *xi -= lr * gi);
     }
     Descent { x, history }
 }

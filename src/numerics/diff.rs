@@ -29,6 +29,15 @@ pub struct TangentLine {
 }
 
 impl TangentLine {
+    /// The line through (x, f(x)) with the given slope: intercept f(x) − d·x.
+    pub fn through(x: f64, fx: f64, slope: f64) -> Self {
+        TangentLine {
+            x,
+            slope,
+            intercept: fx - slope * x,
+        }
+    }
+
     /// The line's value at `t`: d·t + y.
     pub fn at(&self, t: f64) -> f64 {
         self.slope * t + self.intercept
@@ -37,12 +46,7 @@ impl TangentLine {
 
 /// The tangent of `f` at `x` by the central difference with step `h`.
 pub fn tangent_line(f: impl Fn(f64) -> f64, x: f64, h: f64) -> TangentLine {
-    let slope = numerical_diff(&f, x, h);
-    TangentLine {
-        x,
-        slope,
-        intercept: f(x) - slope * x,
-    }
+    TangentLine::through(x, f(x), numerical_diff(&f, x, h))
 }
 
 #[cfg(test)]

@@ -17,6 +17,39 @@ pub struct Axes {
     pub ylabel: String,
     /// Grid lines at the ticks (`plt.grid()`).
     pub grid: bool,
+    pub xscale: Scale,
+    pub yscale: Scale,
+}
+
+/// How data values are spaced along an axis.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Scale {
+    #[default]
+    Linear,
+    /// Decades equally spaced (`plt.xscale("log")`); values ≤ 0 are not drawn.
+    Log,
+}
+
+impl Scale {
+    fn apply(self, v: f64) -> f64 {
+        match self {
+            Scale::Linear => v,
+            Scale::Log if v > 0.0 => v.log10(),
+            Scale::Log => f64::NAN,
+        }
+    }
+
+    /// Tick positions and labels for limits `lim` with at most `bins` bins.
+    fn ticks(self, lim: (f64, f64), bins: usize) -> (Vec<f64>, Vec<String>) {
+        match self {
+            Scale::Linear => {
+                let t = ticks::nice_ticks(lim.0, lim.1, bins);
+                let l = ticks::labels(&t);
+                (t, l)
+            }
+            Scale::Log => ticks::decades(lim.0, lim.1, bins),
+        }
+    }
 }
 
 /// Limits that show all of `values` with 5 % to spare on each side, as
@@ -60,7 +93,16 @@ impl Axes {
             xlabel: String::new(),
             ylabel: String::new(),
             grid: false,
+            xscale: Scale::Linear,
+            yscale: Scale::Linear,
         }
+    }
+
+    /// Both axes logarithmic (`plt.loglog`).
+    pub fn log_log(mut self) -> Self {
+        self.xscale = Scale::Log;
+        self.yscale = Scale::Log;
+        self
     }
 
     pub fn labels(mut self, xlabel: &str, ylabel: &str) -> Self {
@@ -77,17 +119,20 @@ impl Axes {
     /// Data coordinates to internal pixels inside the plot area (origin at
     /// its top-left corner), unrounded.
     pub fn local(&self, x: f64, y: f64) -> (f64, f64) {
-        let u = (x - self.xlim.0) / (self.xlim.1 - self.xlim.0) * self.rect.width();
-        let v = (self.ylim.1 - y) / (self.ylim.1 - self.ylim.0) * self.rect.height();
+        let (sx, sy) = (self.xscale, self.yscale);
+        let (x0, x1) = (sx.apply(self.xlim.0), sx.apply(self.xlim.1));
+        let (y0, y1) = (sy.apply(self.ylim.0), sy.apply(self.ylim.1));
+        let u = (sx.apply(x) - x0) / (x1 - x0) * self.rect.width();
+        let v = (y1 - sy.apply(y)) / (y1 - y0) * self.rect.height();
         (u, v)
     }
 
     /// [`Axes::local`] rounded for plotters; `None` for a point that is not finite.
     pub fn pixel(&self, x: f64, y: f64) -> Option<(i32, i32)> {
-        if !(x.is_finite() && y.is_finite()) {
+        let (u, v) = self.local(x, y);
+        if !(u.is_finite() && v.is_finite()) {
             return None;
         }
-        let (u, v) = self.local(x, y);
         Some((
             u.clamp(-FAR, FAR).round() as i32,
             v.clamp(-FAR, FAR).round() as i32,
@@ -108,14 +153,14 @@ impl Axes {
         pieces
     }
 
-    fn xticks(&self, pen: Pen) -> Vec<f64> {
+    fn xticks(&self, pen: Pen) -> (Vec<f64>, Vec<String>) {
         let bins = ticks::max_bins(self.rect.width() / pen.k(), style::FONT_SIZE, 3.0);
-        ticks::nice_ticks(self.xlim.0, self.xlim.1, bins)
+        self.xscale.ticks(self.xlim, bins)
     }
 
-    fn yticks(&self, pen: Pen) -> Vec<f64> {
+    fn yticks(&self, pen: Pen) -> (Vec<f64>, Vec<String>) {
         let bins = ticks::max_bins(self.rect.height() / pen.k(), style::FONT_SIZE, 2.0);
-        ticks::nice_ticks(self.ylim.0, self.ylim.1, bins)
+        self.yscale.ticks(self.ylim, bins)
     }
 
     /// Draws the whole plot: grid, then `plot` clipped to the plot area, then
@@ -138,15 +183,15 @@ impl Axes {
     fn draw_grid(&self, pen: Pen, area: &Area) -> DrawResult {
         let style = pen.stroke(style::GRID, style::GRID_WIDTH);
         let (w, h) = (self.rect.width(), self.rect.height());
-        for x in self.xticks(pen) {
-            let u = self.local(x, 0.0).0.round() as i32;
+        for x in self.xticks(pen).0 {
+            let u = self.local(x, 1.0).0.round() as i32;
             area.draw(&PathElement::new(
                 vec![(u, 0), (u, h.round() as i32)],
                 style,
             ))?;
         }
-        for y in self.yticks(pen) {
-            let v = self.local(0.0, y).1.round() as i32;
+        for y in self.yticks(pen).0 {
+            let v = self.local(1.0, y).1.round() as i32;
             area.draw(&PathElement::new(
                 vec![(0, v), (w.round() as i32, v)],
                 style,
@@ -172,9 +217,9 @@ impl Axes {
         let tick = pen.px(style::TICK_LENGTH);
         let gap = pen.px(style::TICK_LENGTH + style::TICK_PAD);
 
-        let xticks = self.xticks(pen);
-        for (x, label) in xticks.iter().zip(ticks::labels(&xticks)) {
-            let u = r.left + self.local(*x, 0.0).0;
+        let (xticks, xlabels) = self.xticks(pen);
+        for (x, label) in xticks.iter().zip(xlabels) {
+            let u = r.left + self.local(*x, 1.0).0;
             area.draw(&PathElement::new(
                 vec![at(u, r.bottom), at(u, r.bottom + tick)],
                 line,
@@ -188,10 +233,9 @@ impl Axes {
                 false,
             )?;
         }
-        let yticks = self.yticks(pen);
-        let ylabels = ticks::labels(&yticks);
+        let (yticks, ylabels) = self.yticks(pen);
         for (y, label) in yticks.iter().zip(&ylabels) {
-            let v = r.top + self.local(0.0, *y).1;
+            let v = r.top + self.local(1.0, *y).1;
             area.draw(&PathElement::new(
                 vec![at(r.left - tick, v), at(r.left, v)],
                 line,

@@ -13,6 +13,7 @@ pub mod axes3d;
 pub mod canvas;
 pub mod font;
 pub mod heatmap;
+pub mod legend;
 pub mod output;
 pub mod raster;
 pub mod style;

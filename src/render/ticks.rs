@@ -64,6 +64,37 @@ fn format_tick(t: f64, decimals: usize) -> String {
     }
 }
 
+/// Ticks at powers of ten inside `[lo, hi]` (both > 0), every `k`-th decade
+/// so that there are at most `max_bins + 1`, labelled 10ⁿ as matplotlib does.
+pub fn decades(lo: f64, hi: f64, max_bins: usize) -> (Vec<f64>, Vec<String>) {
+    if !(lo > 0.0 && hi > lo) {
+        return (Vec::new(), Vec::new());
+    }
+    let (first, last) = (
+        (lo.log10() - 1e-9).ceil() as i32,
+        (hi.log10() + 1e-9).floor() as i32,
+    );
+    let span = (last - first).max(0) as usize;
+    let every = span.div_ceil(max_bins.max(1)).max(1) as i32;
+    let exponents: Vec<i32> = (first..=last)
+        .filter(|e| e.rem_euclid(every) == 0)
+        .collect();
+    let values = exponents.iter().map(|&e| 10f64.powi(e)).collect();
+    let labels = exponents
+        .iter()
+        .map(|&e| format!("10{}", superscript(e)))
+        .collect();
+    (values, labels)
+}
+
+/// An integer in Unicode superscript digits, with a superscript minus.
+fn superscript(n: i32) -> String {
+    const DIGITS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+    let digits = n.unsigned_abs().to_string();
+    let digits = digits.chars().map(|c| DIGITS[c as usize - '0' as usize]);
+    (n < 0).then_some('⁻').into_iter().chain(digits).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -78,6 +109,27 @@ mod tests {
             nice_ticks(-0.3, 6.3, 9),
             vec![0.0, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0]
         );
+    }
+
+    #[test]
+    fn decades_thin_out_to_fit_and_are_labelled_as_powers() {
+        let (v, l) = decades(1e-17, 1.0, 9);
+        assert_eq!(
+            l,
+            [
+                "10⁻¹⁶",
+                "10⁻¹⁴",
+                "10⁻¹²",
+                "10⁻¹⁰",
+                "10⁻⁸",
+                "10⁻⁶",
+                "10⁻⁴",
+                "10⁻²",
+                "10⁰"
+            ]
+        );
+        assert_eq!(v[8], 1.0);
+        assert_eq!(decades(0.5, 20.0, 9).1, ["10⁰", "10¹"]);
     }
 
     #[test]

@@ -1,0 +1,253 @@
+//! Functions typed by the user, such as `sin(x)` or `x0^2 + 10*x1^2`.
+//!
+//! Parsing, symbolic differentiation and simplification are symb_anafis's
+//! (Apache-2.0); this module checks names and brackets first so errors can say
+//! where they are ([`check`]), and evaluates through a small tree that works on
+//! real and complex numbers ([`node`]).
+
+pub mod check;
+pub mod funcs;
+pub mod node;
+
+use check::{Problem, Vars};
+use node::Node;
+use num_complex::Complex64;
+use std::collections::HashSet;
+use std::fmt;
+
+/// A parsed expression of named variables.
+#[derive(Debug, Clone)]
+pub struct Expression {
+    source: String,
+    vars: Vec<String>,
+    symbolic: symb_anafis::Expr,
+    node: Node,
+}
+
+/// A mistake in an expression: what and where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExprError {
+    pub source: String,
+    pub message: String,
+    /// Byte offset into `source`, when known.
+    pub at: Option<usize>,
+}
+
+impl fmt::Display for ExprError {
+    /// `'*' cannot follow '+' at column 4: x +»*« 2`; the caller names the
+    /// expression (it is the value of a flag or an argument).
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)?;
+        if let Some(at) = self.at {
+            let at = at.min(self.source.len());
+            let (head, tail) = self.source.split_at(at);
+            let mut chars = tail.chars();
+            let marked = chars.next().map(String::from).unwrap_or_default();
+            write!(
+                f,
+                " at column {}: {head}»{marked}«{}",
+                head.chars().count() + 1,
+                chars.as_str()
+            )?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for ExprError {}
+
+/// Orders names so that x2 comes before x10.
+fn natural_key(name: &str) -> (String, u64) {
+    let digits = name.len() - name.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    let (stem, num) = name.split_at(name.len() - digits);
+    (stem.to_string(), num.parse().unwrap_or(0))
+}
+
+impl Expression {
+    /// Parses `source`. With [`Vars::Only`], the variables are exactly those
+    /// names in that order (whether or not the expression uses them all); with
+    /// [`Vars::Any`], they are the names it uses, in natural order.
+    pub fn parse(source: &str, vars: Vars) -> Result<Expression, ExprError> {
+        let err = |message: String, at: Option<usize>| ExprError {
+            source: source.to_string(),
+            message,
+            at,
+        };
+        let rewritten =
+            check::check(source, vars).map_err(|Problem { message, at }| err(message, Some(at)))?;
+        let known: HashSet<String> = match vars {
+            Vars::Only(names) => names.iter().map(|s| s.to_string()).collect(),
+            Vars::Any => HashSet::new(),
+        };
+        let symbolic =
+            symb_anafis::parse(&rewritten.text, &known, &HashSet::new(), None).map_err(|e| {
+                let at = library_span(&e).map(|s| rewritten.original_position(s));
+                err(library_message(&e), at)
+            })?;
+        let names: Vec<String> = match vars {
+            Vars::Only(names) => names.iter().map(|s| s.to_string()).collect(),
+            Vars::Any => {
+                let mut used: Vec<String> = symbolic
+                    .variables()
+                    .into_iter()
+                    .filter(|v| funcs::constant(v).is_none())
+                    .collect();
+                used.sort_by_key(|v| natural_key(v));
+                used
+            }
+        };
+        Expression::from_symbolic(source.to_string(), names, symbolic).map_err(|m| err(m, None))
+    }
+
+    fn from_symbolic(
+        source: String,
+        vars: Vec<String>,
+        symbolic: symb_anafis::Expr,
+    ) -> Result<Expression, String> {
+        let node =
+            Node::compile(&symbolic, &vars).map_err(|u| format!("cannot evaluate {}", u.0))?;
+        Ok(Expression {
+            source,
+            vars,
+            symbolic,
+            node,
+        })
+    }
+
+    /// The text as the user typed it.
+    pub fn source(&self) -> &str {
+        &self.source
+    }
+
+    /// The variables, in the order a point lists them.
+    pub fn vars(&self) -> &[String] {
+        &self.vars
+    }
+
+    /// The value at `point`.
+    pub fn eval(&self, point: &[f64]) -> f64 {
+        self.node.eval(point)
+    }
+
+    /// The value at a complex point; `Err` names the first function that is
+    /// not analytic (so the complex step does not apply).
+    pub fn eval_complex(&self, point: &[Complex64]) -> Result<Complex64, &'static str> {
+        match self.node.non_analytic() {
+            Some(f) => Err(match f {
+                funcs::Func::Abs => "abs",
+                _ => "sign",
+            }),
+            None => Ok(self.node.eval(point)),
+        }
+    }
+
+    /// The exact partial derivative with respect to variable `i`, simplified
+    /// (d/dx of `0.01*x^2 + 0.1*x` is `0.1 + 0.02*x`).
+    pub fn derivative(&self, i: usize) -> Result<Expression, ExprError> {
+        let var = symb_anafis::symb(&self.vars[i]);
+        let d = symb_anafis::Diff::new()
+            .differentiate(&self.symbolic, &var)
+            .map_err(|e| ExprError {
+                source: self.source.clone(),
+                message: format!("cannot differentiate: {}", library_message(&e)),
+                at: None,
+            })?;
+        let text = d.to_string();
+        Expression::from_symbolic(text, self.vars.clone(), d).map_err(|message| ExprError {
+            source: self.source.clone(),
+            message: format!("its derivative: {message}"),
+            at: None,
+        })
+    }
+}
+
+impl fmt::Display for Expression {
+    /// The expression as the library prints it (simplified for a derivative).
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.symbolic)
+    }
+}
+
+/// Where the library found a syntax error, when it says.
+fn library_span(e: &symb_anafis::DiffError) -> Option<usize> {
+    use symb_anafis::DiffError as E;
+    match e {
+        E::InvalidSyntax { span, .. }
+        | E::InvalidNumber { span, .. }
+        | E::InvalidToken { span, .. }
+        | E::UnexpectedToken { span, .. } => span.as_ref().map(|s| s.start()),
+        _ => None,
+    }
+}
+
+/// The library's message without its own position suffix.
+fn library_message(e: &symb_anafis::DiffError) -> String {
+    let text = e.to_string();
+    match text.find(" at position") {
+        Some(i) => text[..i].to_string(),
+        None => text,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const X: Vars = Vars::Only(&["x"]);
+
+    #[test]
+    fn the_book_s_function_evaluates_bit_for_bit_like_the_book() {
+        let f = Expression::parse("0.01*x^2 + 0.1*x", X).unwrap();
+        let h = 1e-4;
+        let slope = |x: f64| (f.eval(&[x + h]) - f.eval(&[x - h])) / (2.0 * h);
+        assert_eq!(slope(5.0), 0.1999999999990898);
+        assert_eq!(slope(10.0), 0.2999999999986347);
+    }
+
+    #[test]
+    fn derivatives_print_simplified_like_sympy() {
+        let d = |s: &str| {
+            Expression::parse(s, X)
+                .unwrap()
+                .derivative(0)
+                .unwrap()
+                .to_string()
+        };
+        assert_eq!(d("0.01*x^2 + 0.1*x"), "0.1 + 0.02*x");
+        assert_eq!(d("exp(x)*sin(x)"), "exp(x)*(cos(x) + sin(x))");
+        assert_eq!(d("sin(x)"), "cos(x)");
+        assert_eq!(d("log(x)"), "1/x");
+    }
+
+    #[test]
+    fn any_vars_are_found_in_natural_order() {
+        let f = Expression::parse("x10 + x2*x1", Vars::Any).unwrap();
+        assert_eq!(f.vars(), ["x1", "x2", "x10"]);
+        assert_eq!(f.eval(&[1.0, 2.0, 3.0]), 5.0);
+    }
+
+    #[test]
+    fn constants_unary_minus_and_functions_evaluate() {
+        let f = Expression::parse("-x^2 + pi*e - sqrt(abs(x)) + 2x", X).unwrap();
+        let x: f64 = -4.0;
+        let want = -(x * x) + std::f64::consts::PI * std::f64::consts::E - x.abs().sqrt() + 2.0 * x;
+        assert!((f.eval(&[x]) - want).abs() < 1e-12);
+    }
+
+    #[test]
+    fn errors_show_where() {
+        let e = Expression::parse("x +* 2", X).unwrap_err();
+        assert_eq!(e.to_string(), "'*' cannot follow '+' at column 4: x +»*« 2");
+    }
+
+    #[test]
+    fn complex_evaluation_refuses_abs() {
+        let f = Expression::parse("abs(x)", X).unwrap();
+        assert_eq!(f.eval_complex(&[Complex64::new(1.0, 1e-20)]), Err("abs"));
+        let g = Expression::parse("sin(x)", X).unwrap();
+        assert!(
+            (g.eval_complex(&[Complex64::new(1.0, 1e-20)]).unwrap().im / 1e-20 - 1f64.cos()).abs()
+                < 1e-15
+        );
+    }
+}

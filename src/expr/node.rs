@@ -1,0 +1,115 @@
+//! Fast evaluation of a parsed expression, on real or complex numbers.
+//!
+//! The library's own compiled evaluator works on f64 only; the complex-step
+//! method needs complex numbers, so the library's expression tree is turned
+//! once into this small tree, which evaluates generically without parsing or
+//! allocating.
+
+use super::funcs::{self, Func, Scalar};
+use symb_anafis::visitor::ExprView;
+use symb_anafis::Expr;
+
+/// An expression ready to evaluate; variables are indices into the point.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Node {
+    Const(f64),
+    Var(usize),
+    /// Terms added left to right.
+    Sum(Vec<Node>),
+    /// Factors multiplied left to right.
+    Product(Vec<Node>),
+    Div(Box<Node>, Box<Node>),
+    /// An integer power by repeated multiplication: x^2 is exactly x·x,
+    /// as numpy's `x**2`.
+    PowI(Box<Node>, i32),
+    Pow(Box<Node>, Box<Node>),
+    Call(Func, Box<Node>),
+}
+
+/// Why an expression could not be turned into a [`Node`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unsupported(pub String);
+
+impl Node {
+    /// Builds the tree of `expr` with `vars[i]` as variable `i`.
+    pub fn compile(expr: &Expr, vars: &[String]) -> Result<Node, Unsupported> {
+        let all = |items: &[std::sync::Arc<Expr>]| -> Result<Vec<Node>, Unsupported> {
+            items.iter().map(|e| Node::compile(e, vars)).collect()
+        };
+        Ok(match expr.view() {
+            ExprView::Number(v) => Node::Const(v),
+            ExprView::Symbol(name) => match vars.iter().position(|v| *v == name) {
+                Some(i) => Node::Var(i),
+                None => Node::Const(
+                    funcs::constant(&name)
+                        .ok_or_else(|| Unsupported(format!("unknown name '{name}'")))?,
+                ),
+            },
+            ExprView::Function { name, args } => {
+                let f =
+                    funcs::lookup(name).ok_or_else(|| Unsupported(format!("function '{name}'")))?;
+                match args {
+                    [arg] => Node::Call(f, Box::new(Node::compile(arg, vars)?)),
+                    _ => {
+                        return Err(Unsupported(format!(
+                            "'{name}' with {} arguments",
+                            args.len()
+                        )))
+                    }
+                }
+            }
+            ExprView::Sum(terms) => Node::Sum(all(&terms)?),
+            ExprView::Product(factors) => Node::Product(all(&factors)?),
+            ExprView::Div(a, b) => Node::Div(
+                Box::new(Node::compile(a, vars)?),
+                Box::new(Node::compile(b, vars)?),
+            ),
+            ExprView::Pow(base, exp) => {
+                let base = Box::new(Node::compile(base, vars)?);
+                match exp.view() {
+                    ExprView::Number(n) if n.fract() == 0.0 && n.abs() <= 64.0 => {
+                        Node::PowI(base, n as i32)
+                    }
+                    _ => Node::Pow(base, Box::new(Node::compile(exp, vars)?)),
+                }
+            }
+            ExprView::Derivative { var, .. } => {
+                return Err(Unsupported(format!(
+                    "an unevaluated derivative with respect to {var}"
+                )))
+            }
+        })
+    }
+
+    /// The value at `point` (one entry per variable).
+    pub fn eval<T: Scalar>(&self, point: &[T]) -> T {
+        match self {
+            Node::Const(v) => T::from_f64(*v),
+            Node::Var(i) => point[*i],
+            Node::Sum(terms) => fold(terms, point, |a, b| a + b),
+            Node::Product(factors) => fold(factors, point, |a, b| a * b),
+            Node::Div(a, b) => a.eval(point) / b.eval(point),
+            Node::PowI(base, n) => base.eval(point).powi(*n),
+            Node::Pow(base, e) => base.eval(point).pow(e.eval(point)),
+            Node::Call(f, arg) => arg.eval(point).apply(*f),
+        }
+    }
+
+    /// The first function in the tree that is not analytic, if any.
+    pub fn non_analytic(&self) -> Option<Func> {
+        match self {
+            Node::Const(_) | Node::Var(_) => None,
+            Node::Sum(xs) | Node::Product(xs) => xs.iter().find_map(Node::non_analytic),
+            Node::Div(a, b) | Node::Pow(a, b) => a.non_analytic().or_else(|| b.non_analytic()),
+            Node::PowI(a, _) => a.non_analytic(),
+            Node::Call(f, a) if !f.is_analytic() => Some(*f).or_else(|| a.non_analytic()),
+            Node::Call(_, a) => a.non_analytic(),
+        }
+    }
+}
+
+fn fold<T: Scalar>(items: &[Node], point: &[T], op: impl Fn(T, T) -> T) -> T {
+    let mut iter = items.iter();
+    let first = iter.next().map_or(T::from_f64(0.0), |n| n.eval(point));
+    iter.fold(first, |acc, n| op(acc, n.eval(point)))
+}
