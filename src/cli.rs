@@ -82,7 +82,7 @@ pub struct MethodArgs {
     #[arg(long, value_name = "METHOD", default_value = "central", value_parser = parse_method)]
     pub method: Method,
     /// The step h, for central, forward, five-point and complex-step [default: 1e-4 for central and forward]
-    #[arg(long, value_name = "H", value_parser = parse_h)]
+    #[arg(long, value_name = "H", allow_negative_numbers = true, value_parser = parse_h)]
     pub h: Option<f64>,
 }
 
