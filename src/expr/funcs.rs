@@ -86,6 +86,31 @@ pub trait Scalar:
     fn apply(self, f: Func) -> Self;
 }
 
+/// The analytic functions, the same by name for f64 and Complex64; `$one`
+/// is 1 in the type, for the reciprocal functions.
+macro_rules! analytic {
+    ($x:expr, $f:expr, $one:expr, $non_analytic:expr) => {
+        match $f {
+            Func::Sin => $x.sin(),
+            Func::Cos => $x.cos(),
+            Func::Tan => $x.tan(),
+            Func::Sec => $one / $x.cos(),
+            Func::Csc => $one / $x.sin(),
+            Func::Cot => $one / $x.tan(),
+            Func::Asin => $x.asin(),
+            Func::Acos => $x.acos(),
+            Func::Atan => $x.atan(),
+            Func::Sinh => $x.sinh(),
+            Func::Cosh => $x.cosh(),
+            Func::Tanh => $x.tanh(),
+            Func::Exp => $x.exp(),
+            Func::Ln => $x.ln(),
+            Func::Sqrt => $x.sqrt(),
+            Func::Abs | Func::Signum => $non_analytic,
+        }
+    };
+}
+
 impl Scalar for f64 {
     fn from_f64(v: f64) -> Self {
         v
@@ -97,31 +122,18 @@ impl Scalar for f64 {
         self.powf(e)
     }
     fn apply(self, f: Func) -> Self {
-        match f {
-            Func::Sin => self.sin(),
-            Func::Cos => self.cos(),
-            Func::Tan => self.tan(),
-            Func::Sec => 1.0 / self.cos(),
-            Func::Csc => 1.0 / self.sin(),
-            Func::Cot => 1.0 / self.tan(),
-            Func::Asin => self.asin(),
-            Func::Acos => self.acos(),
-            Func::Atan => self.atan(),
-            Func::Sinh => self.sinh(),
-            Func::Cosh => self.cosh(),
-            Func::Tanh => self.tanh(),
-            Func::Exp => self.exp(),
-            Func::Ln => self.ln(),
-            Func::Sqrt => self.sqrt(),
-            Func::Abs => self.abs(),
-            Func::Signum => {
-                if self == 0.0 || self.is_nan() {
-                    self
-                } else {
-                    self.signum()
-                }
+        // The last argument is spliced into the abs/sign arm, so it is only
+        // evaluated there; sign(0) = 0, as numpy's and SymPy's.
+        analytic!(
+            self,
+            f,
+            1.0,
+            match f {
+                Func::Abs => self.abs(),
+                _ if self == 0.0 || self.is_nan() => self,
+                _ => self.signum(),
             }
-        }
+        )
     }
 }
 
@@ -136,27 +148,13 @@ impl Scalar for Complex64 {
         self.powc(e)
     }
     fn apply(self, f: Func) -> Self {
-        let one = Complex64::new(1.0, 0.0);
-        match f {
-            Func::Sin => self.sin(),
-            Func::Cos => self.cos(),
-            Func::Tan => self.tan(),
-            Func::Sec => one / self.cos(),
-            Func::Csc => one / self.sin(),
-            Func::Cot => one / self.tan(),
-            Func::Asin => self.asin(),
-            Func::Acos => self.acos(),
-            Func::Atan => self.atan(),
-            Func::Sinh => self.sinh(),
-            Func::Cosh => self.cosh(),
-            Func::Tanh => self.tanh(),
-            Func::Exp => self.exp(),
-            Func::Ln => self.ln(),
-            Func::Sqrt => self.sqrt(),
-            // Not analytic: the complex step refuses expressions with these
-            // before evaluating, so these values are never used for a derivative.
-            Func::Abs => Complex64::new(self.norm(), 0.0),
-            Func::Signum => Complex64::new(self.re.signum(), 0.0),
-        }
+        // abs and sign are not analytic: the complex step refuses expressions
+        // with them before evaluating, so this value never becomes a derivative.
+        analytic!(
+            self,
+            f,
+            Complex64::new(1.0, 0.0),
+            Complex64::new(f64::NAN, f64::NAN)
+        )
     }
 }
