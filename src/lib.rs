@@ -11,3 +11,4 @@ pub mod figure;
 pub mod numerics;
 pub mod render;
 pub mod run;
+pub mod validate;

@@ -1,11 +1,13 @@
 //! What each subcommand does: compute, print, draw, write.
 
-use crate::cli::{AllArgs, Cli, Command, OutputArgs};
+use crate::cli::{AllArgs, Cli, Command, CompletionsArgs, OutputArgs, Target};
+use crate::error::UsageError;
 use crate::figure::{self, descent, quiver, simplenet, surface, tangent, Plot};
 use crate::numerics::H;
-use crate::render::output::write_atomic;
+use crate::render::output::{check_destination, describe, write_atomic};
 use crate::render::{Format, Size};
 use anyhow::{anyhow, Context, Result};
+use clap::CommandFactory;
 use serde::Serialize;
 use std::io::Write;
 use std::path::Path;
@@ -54,50 +56,97 @@ pub fn run(cli: Cli) -> Result<()> {
             )
         }
         Command::All(a) => all(&a),
+        Command::Completions(a) => completions(&a),
+        Command::Man => man(),
     }
 }
 
 /// One figure: write the image, then print its numbers as text or JSON.
+///
+/// Everything that can be wrong with the output is checked before drawing.
+/// stdout carries either the image (`-o -`) or the text or JSON, never both:
+/// with `-o -` the text report goes to stderr.
 fn figure_command<P: Plot + Serialize>(
     plot: P,
     out: &OutputArgs,
     default_file: &str,
 ) -> Result<()> {
-    let path = out.output.clone().unwrap_or_else(|| default_file.into());
-    let format = Format::from_path(&path)?;
-    let bytes = figure::image(&plot, out.size, format)?;
-    write_atomic(&path, &bytes)?;
-    let text = if out.json {
-        json(&plot, &path, out.size)?
-    } else {
-        plot.report()
+    let target = out.target(default_file);
+    let format = out.format(&target)?;
+    crate::validate::check_pixels(out, format)?;
+    match &target {
+        Target::Stdout if out.json => {
+            return Err(UsageError::new(
+                "--json and --output - would both write to stdout; write the figure to a file",
+            )
+            .into())
+        }
+        Target::Stdout => {}
+        Target::File(path) => check_destination(path)?,
+    }
+    let bytes = figure::image_with(&plot, out.size, out.scale, &out.view(), format)?;
+    for warning in plot.warnings() {
+        eprintln!("warning: {warning}");
+    }
+    match &target {
+        Target::Stdout => print_stdout(&bytes)?,
+        Target::File(path) => write_atomic(path, &bytes)?,
+    }
+    let output = match &target {
+        Target::Stdout => Path::new("-"),
+        Target::File(path) => path.as_path(),
     };
-    print_stdout(&text)
+    if out.json {
+        print_stdout(json(&plot, output, out)?.as_bytes())
+    } else if out.quiet {
+        Ok(())
+    } else if target == Target::Stdout {
+        eprint!("{}", plot.report());
+        Ok(())
+    } else {
+        print_stdout(plot.report().as_bytes())
+    }
 }
 
-/// The figure's data as one JSON object, with the figure's name, file and size.
-fn json<P: Plot + Serialize>(plot: &P, path: &Path, size: Size) -> Result<String> {
+/// The figure's data as one JSON object, with the figure's name, file,
+/// size and scale. Numbers that are not finite (a diverged descent) are null.
+fn json<P: Plot + Serialize>(plot: &P, path: &Path, out: &OutputArgs) -> Result<String> {
     let mut value = serde_json::to_value(plot).context("serializing the figure's data")?;
     if let serde_json::Value::Object(map) = &mut value {
         map.insert("figure".into(), plot.name().into());
         map.insert("output".into(), path.display().to_string().into());
-        map.insert("size".into(), serde_json::to_value(size)?);
+        map.insert("size".into(), serde_json::to_value(out.size)?);
+        map.insert("scale".into(), out.scale.into());
     }
     Ok(serde_json::to_string(&value)? + "\n")
 }
 
-/// Prints to stdout; a reader that has gone away (`| head`) is not an error.
-fn print_stdout(text: &str) -> Result<()> {
+/// Writes to stdout; a reader that has gone away (`| head`) is not an
+/// error: the output was not wanted any more.
+fn print_stdout(bytes: &[u8]) -> Result<()> {
     let mut stdout = std::io::stdout().lock();
-    match stdout
-        .write_all(text.as_bytes())
-        .and_then(|_| stdout.flush())
-    {
+    match stdout.write_all(bytes).and_then(|_| stdout.flush()) {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-            Err(e).context("cannot write to stdout")
+            Err(anyhow!("cannot write to stdout: {}", describe(&e)))
         }
         _ => Ok(()),
     }
+}
+
+/// `completions SHELL`: the completion script for `SHELL`, on stdout.
+fn completions(a: &CompletionsArgs) -> Result<()> {
+    let mut script = Vec::new();
+    clap_complete::generate(a.shell, &mut Cli::command(), "numdiff-plot", &mut script);
+    print_stdout(&script)
+}
+
+/// `man`: the manual page in roff, on stdout.
+fn man() -> Result<()> {
+    let mut page = Vec::new();
+    clap_mangen::Man::new(Cli::command())
+        .render(&mut page)
+        .context("rendering the manual page")?;
+    print_stdout(&page)
 }
 
 /// Every figure of the book, rendered in parallel; written, or with
@@ -155,5 +204,8 @@ fn all(a: &AllArgs) -> Result<()> {
         write_atomic(&path, &bytes?)?;
         written.push_str(&format!("wrote {}\n", path.display()));
     }
-    print_stdout(&written)
+    if a.quiet {
+        return Ok(());
+    }
+    print_stdout(written.as_bytes())
 }

@@ -119,7 +119,7 @@ impl Axes {
     }
 
     /// Draws the whole plot: grid, then `plot` clipped to the plot area, then
-    /// frame, ticks and labels on top.
+    /// frame, ticks and labels on top, and the canvas' title above.
     pub fn draw(
         &self,
         canvas: &mut Canvas,
@@ -132,7 +132,8 @@ impl Axes {
             }
             plot(area)
         })?;
-        canvas.draw(|area| self.draw_decorations(pen, area))
+        canvas.draw(|area| self.draw_decorations(pen, area))?;
+        canvas.draw_title((self.rect.left + self.rect.right) / 2.0, self.rect.top)
     }
 
     fn draw_grid(&self, pen: Pen, area: &Area) -> DrawResult {
