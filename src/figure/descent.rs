@@ -138,16 +138,14 @@ impl Plot for Data {
             }
             let radius = pen.px(style::MARKER_SIZE / 2.0 + style::pt(0.5)).round() as i32;
             let dot = pen.stroke(style::cycle(0), 0.0).filled();
-            // Only the dots that can be seen: plotters would pin one far
-            // outside (a diverging step) to the edge of the plot. Points
-            // that are not finite are not drawn at all.
+            // Only the dots centred inside the plot: plotters would pin one
+            // outside (a diverging step) to the edge. Points that are not
+            // finite are not drawn at all.
             let (w, h) = (
                 axes.rect.width().round() as i32,
                 axes.rect.height().round() as i32,
             );
-            let visible = |(u, v): (i32, i32)| {
-                (-radius..=w + radius).contains(&u) && (-radius..=h + radius).contains(&v)
-            };
+            let visible = |(u, v): (i32, i32)| (0..=w).contains(&u) && (0..=h).contains(&v);
             for p in &self.history {
                 if let Some(c) = axes.pixel(p[0], p[1]).filter(|&c| visible(c)) {
                     area.draw(&Circle::new(c, radius, dot))?;
