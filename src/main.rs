@@ -6,8 +6,17 @@
 use numdiff_plot::{cli, error, run, validate};
 
 use clap::Parser;
+use std::io::Write;
 use std::process::ExitCode;
 use std::sync::Mutex;
+
+/// `report!` that cannot panic: a stderr that cannot be written
+/// (`2>/dev/full`) is ignored, and the exit code still tells.
+macro_rules! report {
+    ($($arg:tt)*) => {{
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
 
 fn main() -> ExitCode {
     let cli = match cli::Cli::try_parse() {
@@ -15,7 +24,7 @@ fn main() -> ExitCode {
         Err(e) => return usage_error(e),
     };
     if let Err(e) = validate::check(&cli) {
-        eprintln!("error: {e}");
+        report!("error: {e}");
         return ExitCode::from(2);
     }
     // A panic is a bug, but even then the user gets one line, not a
@@ -39,7 +48,7 @@ fn main() -> ExitCode {
     match std::panic::catch_unwind(|| run::run(cli)) {
         Ok(Ok(())) => ExitCode::SUCCESS,
         Ok(Err(e)) => {
-            eprintln!("error: {e:#}");
+            report!("error: {e:#}");
             if e.is::<error::UsageError>() {
                 ExitCode::from(2)
             } else {
@@ -48,7 +57,7 @@ fn main() -> ExitCode {
         }
         Err(_) => {
             let message = PANIC.lock().ok().and_then(|mut m| m.take());
-            eprintln!(
+            report!(
                 "error: internal error (a bug; please report it): {}",
                 message.unwrap_or_else(|| "panic".to_string())
             );
@@ -77,7 +86,7 @@ fn usage_error(e: clap::Error) -> ExitCode {
                 .lines()
                 .find(|l| !l.trim().is_empty())
                 .unwrap_or("error: bad usage");
-            eprintln!("{first}");
+            report!("{first}");
             ExitCode::from(2)
         }
     }

@@ -86,7 +86,7 @@ fn figure_command<P: Plot + Serialize>(
     }
     let bytes = figure::image_with(&plot, out.size, out.scale, &out.view(), format)?;
     for warning in plot.warnings() {
-        eprintln!("warning: {warning}");
+        let _ = writeln!(std::io::stderr(), "warning: {warning}");
     }
     match &target {
         Target::Stdout => print_stdout(&bytes)?,
@@ -101,7 +101,8 @@ fn figure_command<P: Plot + Serialize>(
     } else if out.quiet {
         Ok(())
     } else if target == Target::Stdout {
-        eprint!("{}", plot.report());
+        // The report cannot share stdout with the image.
+        let _ = write!(std::io::stderr(), "{}", plot.report());
         Ok(())
     } else {
         print_stdout(plot.report().as_bytes())

@@ -500,3 +500,25 @@ fn unknown_flags_and_subcommands_are_one_line() {
     let err = fails(dir.path(), &["frobnicate"], 2);
     assert_eq!(err, "error: unrecognized subcommand 'frobnicate'\n");
 }
+
+/// An error or a warning that cannot be printed is not a crash either: the
+/// exit code still tells.
+#[test]
+fn stderr_on_a_full_disk_keeps_the_exit_codes() {
+    let dir = tempfile::tempdir().unwrap();
+    for (args, code) in [
+        (&["descent", "--lr", "nan"][..], 2),
+        (&["tangent", "-o", "plot.jpg"], 2),
+        (&["tangent", "-o", "no/such/t.png"], 1),
+        (&["descent", "--lr", "10", "-q", "-o", "d.svg"], 0),
+        (&["descent", "-o", "-"], 0),
+    ] {
+        let out = Command::new(BIN)
+            .args(args)
+            .current_dir(dir.path())
+            .stderr(dev_full())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(code), "{args:?}");
+    }
+}
