@@ -4,16 +4,19 @@
 use crate::expr::check::Vars;
 use crate::expr::Expression;
 use crate::numerics::{Arange, Method};
-use crate::render::Size;
+use crate::render::{Format, Size, View};
 use clap::{Args, Parser, Subcommand};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// The largest image side, in pixels.
 pub const MAX_SIDE: u32 = 16384;
 /// The most sample points a grid or range may have on one axis.
 pub const MAX_POINTS: usize = 100_000;
-/// The most gradient-descent steps.
-pub const MAX_STEPS: usize = 1_000_000;
+/// The most gradient-descent steps: each is drawn as a dot, and beyond this
+/// the figure takes seconds and gigabytes to draw.
+pub const MAX_STEPS: usize = 100_000;
+/// The largest `--scale`.
+pub const MAX_SCALE: f64 = 4.0;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -59,20 +62,99 @@ pub enum Command {
         after_help = "Example: numdiff-plot all --check   # in CI: are the committed figures current?"
     )]
     All(AllArgs),
+    /// Prints a shell completion script to stdout
+    #[command(
+        after_help = "Example: numdiff-plot completions bash > ~/.local/share/bash-completion/completions/numdiff-plot"
+    )]
+    Completions(CompletionsArgs),
+    /// Prints the manual page (roff) to stdout
+    #[command(after_help = "Example: numdiff-plot man > numdiff-plot.1 && man ./numdiff-plot.1")]
+    Man,
 }
 
 /// Flags every figure command shares.
 #[derive(Debug, Args)]
 pub struct OutputArgs {
-    /// Where to write the figure; the format follows the extension: .png or .svg
+    /// Where to write the figure: a .png or .svg file, or - for stdout
     #[arg(short, long, value_name = "PATH")]
     pub output: Option<PathBuf>,
+    /// The image format, png or svg [default: from the extension of --output; png for -]
+    #[arg(long, value_name = "FORMAT", value_parser = parse_format)]
+    pub format: Option<Format>,
     /// Image size in pixels (matplotlib's default is 640x480)
     #[arg(long, value_name = "WxH", default_value = "640x480", value_parser = parse_size)]
     pub size: Size,
+    /// K times the pixels on each side, for high-DPI screens: the same figure, sharper
+    #[arg(long, value_name = "K", default_value = "1", value_parser = parse_scale)]
+    pub scale: f64,
+    /// A title above the plot
+    #[arg(long, value_name = "TEXT", allow_hyphen_values = true, value_parser = parse_title)]
+    pub title: Option<String>,
+    /// The horizontal axis' limits (x0 for surface, quiver, descent; not for simplenet)
+    #[arg(long, value_name = "A,B", allow_hyphen_values = true, value_parser = parse_limits)]
+    pub xlim: Option<(f64, f64)>,
+    /// The vertical axis' limits (x1 for surface, quiver, descent; not f(x) of surface; not for simplenet)
+    #[arg(long, value_name = "A,B", allow_hyphen_values = true, value_parser = parse_limits)]
+    pub ylim: Option<(f64, f64)>,
     /// Print everything computed as one JSON object instead of text (the figure is still written)
     #[arg(long)]
     pub json: bool,
+    /// Print no text report (warnings and errors still go to stderr; --json still prints)
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+/// Where a figure goes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    /// `-o -`: standard output.
+    Stdout,
+    File(PathBuf),
+}
+
+impl OutputArgs {
+    /// Where to write, with `default_file` if `--output` is not given.
+    pub fn target(&self, default_file: &str) -> Target {
+        match &self.output {
+            Some(p) if is_stdout(p) => Target::Stdout,
+            Some(p) => Target::File(p.clone()),
+            None => Target::File(default_file.into()),
+        }
+    }
+
+    /// The format: `--format`, else the file's extension, else PNG on stdout.
+    pub fn format(&self, target: &Target) -> Result<Format, crate::error::UsageError> {
+        let path = match target {
+            Target::Stdout => return Ok(self.format.unwrap_or(Format::Png)),
+            Target::File(p) => p,
+        };
+        match (self.format, Format::from_path(path)) {
+            (Some(asked), Ok(named)) if asked != named => {
+                Err(crate::error::UsageError::new(format!(
+                    "--format {} contradicts --output {}; use a file name ending in .{}",
+                    asked.extension(),
+                    path.display(),
+                    asked.extension()
+                )))
+            }
+            (Some(asked), _) => Ok(asked),
+            (None, named) => named,
+        }
+    }
+
+    /// The title and axis limits the figure is drawn with.
+    pub fn view(&self) -> View {
+        View {
+            title: self.title.clone(),
+            xlim: self.xlim,
+            ylim: self.ylim,
+        }
+    }
+
+    /// The size of the image in pixels: `--size` times `--scale`.
+    pub fn pixels(&self) -> Size {
+        self.size.scaled(self.scale)
+    }
 }
 
 /// How derivatives are taken, for the commands that take them.
@@ -147,7 +229,7 @@ pub struct DescentArgs {
     #[arg(long, default_value = "0.1", allow_negative_numbers = true, value_parser = parse_finite)]
     pub lr: f64,
     /// Number of steps
-    #[arg(long, default_value = "20", value_parser = parse_steps)]
+    #[arg(long, default_value = "20", allow_negative_numbers = true, value_parser = parse_steps)]
     pub steps: usize,
     /// Starting point X0,X1
     #[arg(long, value_name = "X0,X1", default_value = "-3,4", allow_hyphen_values = true, value_parser = parse_point)]
@@ -161,7 +243,7 @@ pub struct DescentArgs {
 #[derive(Debug, Args)]
 pub struct SimplenetArgs {
     /// Draw W from a standard normal with this seed (default: the book's printed W)
-    #[arg(long)]
+    #[arg(long, allow_negative_numbers = true, value_parser = parse_seed)]
     pub seed: Option<u64>,
     #[command(flatten)]
     pub out: OutputArgs,
@@ -206,18 +288,23 @@ pub struct AllArgs {
     /// Write nothing; exit 1 naming each figure that is missing or differs
     #[arg(long)]
     pub check: bool,
+    /// Do not list the files written
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 /// A finite number.
 pub fn parse_finite(s: &str) -> Result<f64, String> {
-    let v: f64 = s
-        .trim()
-        .parse()
-        .map_err(|_| format!("expected a number, got '{s}'"))?;
-    if v.is_finite() {
-        Ok(v)
-    } else {
-        Err("must be a finite number".to_string())
+    match s.trim().parse::<f64>() {
+        Ok(v) if v.is_finite() => Ok(v),
+        _ => Err("expected a finite number".to_string()),
     }
 }
 
@@ -277,6 +364,14 @@ pub fn parse_numbers(s: &str) -> Result<Numbers, String> {
         .map(Numbers)
 }
 
+/// A finite number greater than 0.
+pub fn parse_positive(s: &str) -> Result<f64, String> {
+    match parse_finite(s) {
+        Ok(v) if v > 0.0 => Ok(v),
+        _ => Err("expected a finite number greater than 0".to_string()),
+    }
+}
+
 /// A point `X0,X1`.
 pub fn parse_point(s: &str) -> Result<[f64; 2], String> {
     let v = parse_list(s, 2, "X0,X1")?;
@@ -304,14 +399,60 @@ pub fn parse_range(s: &str) -> Result<Arange, String> {
 
 /// A step count from 1 to [`MAX_STEPS`].
 pub fn parse_steps(s: &str) -> Result<usize, String> {
-    let v: usize = s
-        .parse()
-        .map_err(|_| format!("expected a whole number from 1 to {MAX_STEPS}"))?;
-    if (1..=MAX_STEPS).contains(&v) {
-        Ok(v)
-    } else {
-        Err(format!("expected a whole number from 1 to {MAX_STEPS}"))
+    match s.trim().parse::<usize>() {
+        Ok(v) if (1..=MAX_STEPS).contains(&v) => Ok(v),
+        _ => Err(format!("expected a whole number from 1 to {MAX_STEPS}")),
     }
+}
+
+/// A seed: any whole number from 0 to 2⁶⁴ − 1.
+pub fn parse_seed(s: &str) -> Result<u64, String> {
+    s.trim()
+        .parse()
+        .map_err(|_| format!("expected a whole number from 0 to {}", u64::MAX))
+}
+
+/// `A,B`: axis limits, finite, with A < B.
+pub fn parse_limits(s: &str) -> Result<(f64, f64), String> {
+    let v = parse_list(s, 2, "A,B")?;
+    if v[0] < v[1] {
+        Ok((v[0], v[1]))
+    } else {
+        Err("expected A,B with A less than B".to_string())
+    }
+}
+
+/// `--scale`: a number greater than 0 and at most [`MAX_SCALE`].
+pub fn parse_scale(s: &str) -> Result<f64, String> {
+    match parse_finite(s) {
+        Ok(k) if k > 0.0 && k <= MAX_SCALE => Ok(k),
+        _ => Err(format!(
+            "expected a number greater than 0 and at most {MAX_SCALE}, like 2"
+        )),
+    }
+}
+
+/// `--format`: png or svg.
+pub fn parse_format(s: &str) -> Result<Format, String> {
+    match s.to_ascii_lowercase().as_str() {
+        "png" => Ok(Format::Png),
+        "svg" => Ok(Format::Svg),
+        _ => Err("expected png or svg".to_string()),
+    }
+}
+
+/// `--title`: one line of text, without control characters.
+pub fn parse_title(s: &str) -> Result<String, String> {
+    if s.chars().any(char::is_control) {
+        Err("expected one line of text without control characters".to_string())
+    } else {
+        Ok(s.to_string())
+    }
+}
+
+/// Whether `path` names standard output.
+pub fn is_stdout(path: &Path) -> bool {
+    path.as_os_str() == "-"
 }
 
 /// `WIDTHxHEIGHT`, each side from 1 to [`MAX_SIDE`] pixels.
@@ -360,5 +501,41 @@ mod tests {
         assert!(parse_range("3,-3,0.1").is_err());
         assert!(parse_range("-3,3,0").is_err());
         assert_eq!(parse_range("-3,3,0.1").map(|r| r.len()), Ok(60));
+    }
+
+    #[test]
+    fn h_is_a_finite_number_greater_than_0() {
+        assert_eq!(parse_h("1e-4"), Ok(1e-4));
+        assert_eq!(parse_h(" 0.5"), Ok(0.5));
+        let accepted = Err("expected a finite number greater than 0, like 1e-4".to_string());
+        for bad in ["0", "-1", "-0", "nan", "inf", "-inf", "", "1e-4x", "1e400"] {
+            assert_eq!(parse_h(bad), accepted, "{bad}");
+        }
+    }
+
+    #[test]
+    fn the_new_output_values_are_checked() {
+        assert_eq!(parse_seed("0"), Ok(0));
+        assert_eq!(parse_seed("18446744073709551615"), Ok(u64::MAX));
+        assert!(parse_seed("-1").is_err());
+        assert_eq!(parse_limits("-1,2.5"), Ok((-1.0, 2.5)));
+        assert!(parse_limits("2,2").is_err());
+        assert!(parse_limits("3,1").is_err());
+        assert!(parse_limits("0,inf").is_err());
+        assert_eq!(parse_scale("2"), Ok(2.0));
+        assert_eq!(parse_scale("4"), Ok(4.0));
+        for bad in ["0", "-1", "4.01", "nan"] {
+            assert!(parse_scale(bad).is_err(), "{bad}");
+        }
+        assert_eq!(parse_format("SVG"), Ok(Format::Svg));
+        assert!(parse_format("jpg").is_err());
+        assert_eq!(
+            parse_title("Gradient · descent"),
+            Ok("Gradient · descent".into())
+        );
+        assert!(parse_title("two\nlines").is_err());
+        assert_eq!(parse_steps("100000"), Ok(MAX_STEPS));
+        assert!(parse_steps("100001").is_err());
+        assert!(parse_steps("-3").is_err());
     }
 }

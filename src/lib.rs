@@ -14,3 +14,4 @@ pub mod numerics;
 pub mod render;
 pub mod run;
 pub mod symbolic;
+pub mod validate;

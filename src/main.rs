@@ -1,24 +1,67 @@
 //! numdiff-plot: the figures of chapter 4 of "Deep Learning from Scratch".
+//!
+//! Exit status: 0 success, 1 runtime failure (I/O and the like), 2 bad usage.
+//! Every error is one line on stderr.
 
-use numdiff_plot::{cli, error, run};
+use numdiff_plot::{cli, error, run, validate};
 
 use clap::Parser;
+use std::io::Write;
 use std::process::ExitCode;
+use std::sync::Mutex;
+
+/// `report!` that cannot panic: a stderr that cannot be written
+/// (`2>/dev/full`) is ignored, and the exit code still tells.
+macro_rules! report {
+    ($($arg:tt)*) => {{
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
 
 fn main() -> ExitCode {
     let cli = match cli::Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => return usage_error(e),
     };
-    match run::run(cli) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("error: {e:#}");
+    if let Err(e) = validate::check(&cli) {
+        report!("error: {e}");
+        return ExitCode::from(2);
+    }
+    // A panic is a bug, but even then the user gets one line, not a
+    // backtrace: the hook keeps the message and `main` reports it.
+    static PANIC: Mutex<Option<String>> = Mutex::new(None);
+    std::panic::set_hook(Box::new(|info| {
+        let message = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown".to_string());
+        let place = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        if let Ok(mut slot) = PANIC.lock() {
+            slot.get_or_insert(format!("{message}{place}"));
+        }
+    }));
+    match std::panic::catch_unwind(|| run::run(cli)) {
+        Ok(Ok(())) => ExitCode::SUCCESS,
+        Ok(Err(e)) => {
+            report!("error: {e:#}");
             if e.is::<error::UsageError>() {
                 ExitCode::from(2)
             } else {
                 ExitCode::from(1)
             }
+        }
+        Err(_) => {
+            let message = PANIC.lock().ok().and_then(|mut m| m.take());
+            report!(
+                "error: internal error (a bug; please report it): {}",
+                message.unwrap_or_else(|| "panic".to_string())
+            );
+            ExitCode::from(1)
         }
     }
 }
@@ -43,7 +86,7 @@ fn usage_error(e: clap::Error) -> ExitCode {
                 .lines()
                 .find(|l| !l.trim().is_empty())
                 .unwrap_or("error: bad usage");
-            eprintln!("{first}");
+            report!("{first}");
             ExitCode::from(2)
         }
     }

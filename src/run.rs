@@ -1,14 +1,17 @@
 //! What each subcommand does: compute, print, draw, write.
 
 use crate::calculus::Differentiator;
-use crate::cli::{AllArgs, Cli, Command, DiffArgs, MethodArgs, OutputArgs};
+use crate::cli::{
+    AllArgs, Cli, Command, CompletionsArgs, DiffArgs, MethodArgs, OutputArgs, Target,
+};
 use crate::error::UsageError;
 use crate::expr::Expression;
 use crate::figure::{self, descent, numdiff_error, quiver, simplenet, surface, tangent, Plot};
-use crate::render::output::write_atomic;
+use crate::render::output::{check_destination, describe, write_atomic};
 use crate::render::{Format, Size};
 use crate::symbolic;
 use anyhow::{anyhow, Context, Result};
+use clap::CommandFactory;
 use serde::Serialize;
 use std::io::Write;
 use std::path::Path;
@@ -65,6 +68,8 @@ pub fn run(cli: Cli) -> Result<()> {
             figure_command(data, &a.out, "numdiff_error.png")
         }
         Command::All(a) => all(&a),
+        Command::Completions(a) => completions(&a),
+        Command::Man => man(),
     }
 }
 
@@ -113,50 +118,158 @@ fn diff(a: DiffArgs) -> Result<()> {
     } else {
         report.text()
     };
-    print_stdout(&text)
+    print_stdout(text.as_bytes())
 }
 
 /// One figure: write the image, then print its numbers as text or JSON.
+///
+/// Everything that can be wrong with the output is checked before drawing.
+/// stdout carries either the image (`-o -`) or the text or JSON, never both:
+/// with `-o -` the text report goes to stderr.
 fn figure_command<P: Plot + Serialize>(
     plot: P,
     out: &OutputArgs,
     default_file: &str,
 ) -> Result<()> {
-    let path = out.output.clone().unwrap_or_else(|| default_file.into());
-    let format = Format::from_path(&path)?;
-    let bytes = figure::image(&plot, out.size, format)?;
-    write_atomic(&path, &bytes)?;
-    let text = if out.json {
-        json(&plot, &path, out.size)?
-    } else {
-        plot.report()
+    let target = out.target(default_file);
+    let format = out.format(&target)?;
+    crate::validate::check_pixels(out, format)?;
+    match &target {
+        Target::Stdout if out.json => {
+            return Err(UsageError::new(
+                "--json and --output - would both write to stdout; write the figure to a file",
+            )
+            .into())
+        }
+        Target::Stdout => {}
+        Target::File(path) => check_destination(path)?,
+    }
+    let bytes = figure::image_with(&plot, out.size, out.scale, &out.view(), format)?;
+    for warning in plot.warnings() {
+        let _ = writeln!(std::io::stderr(), "warning: {warning}");
+    }
+    match &target {
+        Target::Stdout => print_stdout(&bytes)?,
+        Target::File(path) => write_atomic(path, &bytes)?,
+    }
+    let output = match &target {
+        Target::Stdout => Path::new("-"),
+        Target::File(path) => path.as_path(),
     };
-    print_stdout(&text)
+    if out.json {
+        print_stdout(json(&plot, output, out)?.as_bytes())
+    } else if out.quiet {
+        Ok(())
+    } else if target == Target::Stdout {
+        // The report cannot share stdout with the image.
+        let _ = write!(std::io::stderr(), "{}", plot.report());
+        Ok(())
+    } else {
+        print_stdout(plot.report().as_bytes())
+    }
 }
 
-/// The figure's data as one JSON object, with the figure's name, file and size.
-fn json<P: Plot + Serialize>(plot: &P, path: &Path, size: Size) -> Result<String> {
+/// The figure's data as one JSON object, with the figure's name, file,
+/// size and scale. Numbers that are not finite (a diverged descent) are null.
+fn json<P: Plot + Serialize>(plot: &P, path: &Path, out: &OutputArgs) -> Result<String> {
     let mut value = serde_json::to_value(plot).context("serializing the figure's data")?;
     if let serde_json::Value::Object(map) = &mut value {
         map.insert("figure".into(), plot.name().into());
         map.insert("output".into(), path.display().to_string().into());
-        map.insert("size".into(), serde_json::to_value(size)?);
+        map.insert("size".into(), serde_json::to_value(out.size)?);
+        map.insert("scale".into(), out.scale.into());
     }
     Ok(serde_json::to_string(&value)? + "\n")
 }
 
-/// Prints to stdout; a reader that has gone away (`| head`) is not an error.
-fn print_stdout(text: &str) -> Result<()> {
+/// Writes to stdout; a reader that has gone away (`| head`) is not an
+/// error: the output was not wanted any more.
+fn print_stdout(bytes: &[u8]) -> Result<()> {
     let mut stdout = std::io::stdout().lock();
-    match stdout
-        .write_all(text.as_bytes())
-        .and_then(|_| stdout.flush())
-    {
+    match stdout.write_all(bytes).and_then(|_| stdout.flush()) {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-            Err(e).context("cannot write to stdout")
+            Err(anyhow!("cannot write to stdout: {}", describe(&e)))
         }
         _ => Ok(()),
     }
+}
+
+/// `completions SHELL`: the completion script for `SHELL`, on stdout.
+fn completions(a: &CompletionsArgs) -> Result<()> {
+    let mut script = Vec::new();
+    clap_complete::generate(a.shell, &mut Cli::command(), "numdiff-plot", &mut script);
+    print_stdout(&script)
+}
+
+/// `man`: one manual page for the whole tool, in roff, on stdout: what
+/// `--help` says, with a section for each subcommand and its options.
+fn man() -> Result<()> {
+    print_stdout(&man_page().context("rendering the manual page")?)
+}
+
+fn man_page() -> std::io::Result<Vec<u8>> {
+    let mut cmd = Cli::command();
+    cmd.build();
+    let top = clap_mangen::Man::new(cmd.clone());
+    let mut page = Vec::new();
+    top.render_title(&mut page)?;
+    top.render_name_section(&mut page)?;
+    top.render_synopsis_section(&mut page)?;
+    top.render_description_section(&mut page)?;
+    top.render_options_section(&mut page)?;
+    top.render_subcommands_section(&mut page)?;
+    for sub in cmd.get_subcommands().filter(|s| s.get_name() != "help") {
+        let man = clap_mangen::Man::new(sub.clone());
+        let mut part = Vec::new();
+        man.render_synopsis_section(&mut part)?;
+        man.render_description_section(&mut part)?;
+        man.render_options_section(&mut part)?;
+        if sub.get_after_help().is_some() {
+            man.render_extra_section(&mut part)?;
+        }
+        // Each part is a page of its own to clap_mangen: keep its sections
+        // as subsections under the subcommand's name.
+        let name = sub.get_bin_name().unwrap_or(sub.get_name());
+        page.extend_from_slice(format!(".SH \"{}\"\n", name.to_uppercase()).as_bytes());
+        for line in String::from_utf8_lossy(&part).lines() {
+            let line = match line.strip_prefix(".SH ") {
+                Some("EXTRA") => ".SS EXAMPLE".to_string(),
+                Some(heading) => format!(".SS {heading}"),
+                None => line.to_string(),
+            };
+            page.extend_from_slice(line.as_bytes());
+            page.push(b'\n');
+        }
+    }
+    page.extend_from_slice(
+        b".SH \"EXIT STATUS\"\n0 success, 1 runtime failure (I/O and the like), 2 bad usage.\n\
+          Errors are one line on stderr that names the flag or file and what is accepted.\n",
+    );
+    top.render_version_section(&mut page)?;
+    // Every rendered piece starts with roff's apostrophe preamble: keep the
+    // first only.
+    let text = String::from_utf8_lossy(&page);
+    let mut seen = [false; 2];
+    let mut out = String::new();
+    // The subcommands are sections of this page, not pages of their own.
+    let text = cmd.get_subcommands().fold(text.into_owned(), |t, sub| {
+        let name = sub.get_name().replace('-', "\\-");
+        t.replace(
+            &format!("numdiff\\-plot\\-{name}(1)"),
+            &format!("numdiff\\-plot {name}"),
+        )
+    });
+    for line in text.lines() {
+        let preamble = [".ie \\n(.g", ".el .ds Aq"].map(|p| line.starts_with(p));
+        if let Some(i) = preamble.iter().position(|&p| p) {
+            if std::mem::replace(&mut seen[i], true) {
+                continue;
+            }
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    Ok(out.into_bytes())
 }
 
 /// Every figure of the book, rendered in parallel; written, or with
@@ -214,5 +327,8 @@ fn all(a: &AllArgs) -> Result<()> {
         write_atomic(&path, &bytes?)?;
         written.push_str(&format!("wrote {}\n", path.display()));
     }
-    print_stdout(&written)
+    if a.quiet {
+        return Ok(());
+    }
+    print_stdout(written.as_bytes())
 }

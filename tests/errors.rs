@@ -1,99 +1,521 @@
-//! Bad input and failed writes: one line, the right exit code, no file.
+//! Bad input, limits and failures, one test per row of the robustness
+//! issue: each ends with one line on stderr that names the flag or file and
+//! what is accepted, the documented exit code (2 bad usage, 1 runtime
+//! failure), no panic or backtrace, and no file created or changed.
 
 mod common;
 use common::*;
 
-#[test]
-fn an_unsupported_extension_is_a_usage_error_naming_png_and_svg() {
-    let dir = tempfile::tempdir().unwrap();
-    let err = fails(dir.path(), &["tangent", "-o", "plot.jpg"], 2);
-    assert_eq!(err.lines().count(), 1, "{err}");
-    assert!(
-        err.contains("--output plot.jpg") && err.contains(".png") && err.contains(".svg"),
-        "{err}"
-    );
-    assert!(listing(dir.path()).is_empty());
-}
+use std::path::Path;
+use std::process::{Command, Stdio};
 
-#[test]
-fn bad_values_name_the_flag_and_what_is_accepted() {
+const BIN: &str = env!("CARGO_BIN_EXE_numdiff-plot");
+
+/// The figures a command would write by default, each already there with
+/// old contents, so that a test sees any file created or changed.
+const OLD: [&str; 6] = [
+    "gradient_1d.png",
+    "gradient_2d.png",
+    "gradient_method.png",
+    "gradient_simplenet.png",
+    "multivariate_func.png",
+    "out.png",
+];
+
+/// A directory holding an old figure under every default name.
+fn dir_with_old_figures() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    for (args, flag, accepted) in [
-        (vec!["descent", "--lr", "nan"], "--lr", "finite"),
-        (vec!["tangent", "--x", "inf"], "--x", "finite"),
-        (vec!["descent", "--steps", "0"], "--steps", "from 1 to"),
-        (vec!["descent", "--init", "1,2,3"], "--init", "X0,X1"),
-        (vec!["quiver", "--size", "0x0"], "--size", "WIDTHxHEIGHT"),
-        (
-            vec!["surface", "--grid", "3,-3,0.1"],
-            "--grid",
-            "START must be less than STOP",
-        ),
-        (
-            vec!["tangent", "--range", "0,20,0"],
-            "--range",
-            "STEP must be greater than 0",
-        ),
-    ] {
-        let err = fails(dir.path(), &args, 2);
-        assert_eq!(err.lines().count(), 1, "{args:?}: {err}");
-        assert!(
-            err.contains(flag) && err.contains(accepted),
-            "{args:?}: {err}"
-        );
+    for f in OLD {
+        std::fs::write(dir.path().join(f), format!("old {f}")).unwrap();
     }
-    assert!(listing(dir.path()).is_empty());
+    dir
 }
 
-#[test]
-fn a_missing_directory_is_a_runtime_error_and_creates_nothing() {
-    let dir = tempfile::tempdir().unwrap();
-    let err = fails(dir.path(), &["tangent", "-o", "no/such/dir/t.png"], 1);
-    assert_eq!(err.lines().count(), 1, "{err}");
-    assert!(err.contains("no/such/dir/t.png"), "{err}");
-    assert!(listing(dir.path()).is_empty());
+/// Every file in `dir` with its contents.
+fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    listing(dir)
+        .into_iter()
+        .map(|f| {
+            let bytes = std::fs::read(dir.join(&f)).unwrap_or_default();
+            (f, bytes)
+        })
+        .collect()
 }
 
-#[test]
-fn a_failed_write_leaves_no_partial_file_and_keeps_the_old_one() {
-    let dir = tempfile::tempdir().unwrap();
-    // The target is a directory: the final rename fails after the image was
-    // written in full to a temporary file, which must then be gone.
-    std::fs::create_dir(dir.path().join("taken.png")).unwrap();
-    std::fs::write(dir.path().join("keep.png"), b"old figure").unwrap();
-    let err = fails(dir.path(), &["quiver", "-o", "taken.png"], 1);
-    assert!(err.contains("taken.png"), "{err}");
-    assert_eq!(listing(dir.path()), ["keep.png", "taken.png"]);
-    assert!(std::fs::read_dir(dir.path().join("taken.png"))
-        .unwrap()
-        .next()
-        .is_none());
+/// Runs `args`, expects exit `code` and exactly `message` (one line) on
+/// stderr, nothing on stdout, and the directory as it was.
+fn rejects(args: &[&str], code: i32, message: &str) {
+    let dir = dir_with_old_figures();
+    let before = snapshot(dir.path());
+    let err = fails(dir.path(), args, code);
+    assert_eq!(err, format!("{message}\n"), "{args:?}");
+    assert!(!err.contains("panicked") && !err.contains("backtrace"));
     assert_eq!(
-        std::fs::read(dir.path().join("keep.png")).unwrap(),
+        snapshot(dir.path()),
+        before,
+        "{args:?} changed the directory"
+    );
+}
+
+/// clap's one line for a value its parser refused.
+fn invalid(value: &str, flag: &str, accepted: &str) -> String {
+    format!("error: invalid value '{value}' for '{flag}': {accepted}")
+}
+
+macro_rules! rows {
+    ($($name:ident: [$($arg:expr),*] => $code:expr, $message:expr;)*) => {$(
+        #[test]
+        fn $name() {
+            rejects(&[$($arg),*], $code, &$message);
+        }
+    )*};
+}
+
+const FINITE: &str = "expected a finite number";
+const STEPS: &str = "expected a whole number from 1 to 100000";
+const POINT: &str = "expected X0,X1, 2 numbers separated by commas";
+const SIZE: &str = "expected WIDTHxHEIGHT, each from 1 to 16384 pixels, like 640x480";
+
+// Numbers.
+rows! {
+    lr_nan: ["descent", "--lr", "nan"] => 2, invalid("nan", "--lr <LR>", FINITE);
+    lr_inf: ["descent", "--lr", "inf"] => 2, invalid("inf", "--lr <LR>", FINITE);
+    x_inf: ["tangent", "--x", "inf"] => 2, invalid("inf", "--x <X>", FINITE);
+    steps_0: ["descent", "--steps", "0"] => 2, invalid("0", "--steps <STEPS>", STEPS);
+    steps_minus_3: ["descent", "--steps", "-3"] => 2, invalid("-3", "--steps <STEPS>", STEPS);
+    steps_1e12: ["descent", "--steps", "1e12"] => 2, invalid("1e12", "--steps <STEPS>", STEPS);
+    init_1: ["descent", "--init", "1"] => 2, invalid("1", "--init <X0,X1>", POINT);
+    init_1_2_3: ["descent", "--init", "1,2,3"] => 2, invalid("1,2,3", "--init <X0,X1>", POINT);
+    init_a_b: ["descent", "--init", "a,b"] => 2, invalid(
+        "a,b", "--init <X0,X1>", "expected X0,X1, 2 finite numbers separated by commas");
+    size_0x0: ["quiver", "--size", "0x0"] => 2, invalid("0x0", "--size <WxH>", SIZE);
+    size_100000x100000: ["surface", "--size", "100000x100000"] => 2,
+        invalid("100000x100000", "--size <WxH>", SIZE);
+    seed_minus_1: ["simplenet", "--seed", "-1"] => 2, invalid(
+        "-1", "--seed <SEED>", "expected a whole number from 0 to 18446744073709551615");
+    grid_start_above_end: ["surface", "--grid", "3,-3,0.1"] => 2, invalid(
+        "3,-3,0.1", "--grid <START,STOP,STEP>", "START must be less than STOP");
+    grid_zero_step: ["quiver", "--grid", "-2,2.5,0"] => 2, invalid(
+        "-2,2.5,0", "--grid <START,STOP,STEP>", "STEP must be greater than 0");
+    range_start_above_end: ["tangent", "--range", "20,0,0.1"] => 2, invalid(
+        "20,0,0.1", "--range <START,STOP,STEP>", "START must be less than STOP");
+    range_zero_step: ["tangent", "--range", "0,20,0"] => 2, invalid(
+        "0,20,0", "--range <START,STOP,STEP>", "STEP must be greater than 0");
+    xlim_start_above_end: ["tangent", "--xlim", "5,1"] => 2, invalid(
+        "5,1", "--xlim <A,B>", "expected A,B with A less than B");
+    ylim_not_finite: ["descent", "--ylim", "0,inf"] => 2, invalid(
+        "0,inf", "--ylim <A,B>", "expected A,B, 2 finite numbers separated by commas");
+    scale_0: ["tangent", "--scale", "0"] => 2, invalid(
+        "0", "--scale <K>", "expected a number greater than 0 and at most 4, like 2");
+}
+
+#[test]
+fn h_0() {
+    rejects(
+        &["tangent", "--h", "0"],
+        2,
+        &invalid(
+            "0",
+            "--h <H>",
+            "expected a finite number greater than 0, like 1e-4",
+        ),
+    );
+}
+
+#[test]
+fn h_minus_1() {
+    rejects(
+        &["tangent", "--h", "-1"],
+        2,
+        &invalid(
+            "-1",
+            "--h <H>",
+            "expected a finite number greater than 0, like 1e-4",
+        ),
+    );
+}
+
+#[test]
+fn h_0_and_h_minus_1_are_refused_by_the_h_parser() {
+    use numdiff_plot::cli::parse_h;
+    let accepted = Err("expected a finite number greater than 0, like 1e-4".to_string());
+    assert_eq!(parse_h("0"), accepted);
+    assert_eq!(parse_h("-1"), accepted);
+    assert_eq!(parse_h("1e-4"), Ok(1e-4));
+}
+
+// Work too large for a plotting tool: each error says the cap and how to
+// stay under it.
+rows! {
+    too_many_surface_evaluations: ["surface", "--grid", "-3,3,0.001"] => 2,
+        "error: --grid gives 6000 points per axis, 36000000 evaluations, \
+         over the cap of 10000000; use a larger STEP";
+    too_many_quiver_arrows: ["quiver", "--grid", "-2,2.5,0.005"] => 2,
+        "error: --grid gives 900 points per axis, 810000 arrows, \
+         over the cap of 250000; use a larger STEP";
+    too_many_points_on_one_axis: ["tangent", "--range", "0,20,0.0001"] => 2, invalid(
+        "0,20,0.0001", "--range <START,STOP,STEP>",
+        "at most 100000 points per axis; use a larger STEP");
+    too_many_tangent_samples: [
+        "tangent", "--range", "0,20,0.0002", "--x", "1", "--x", "2", "--x", "3", "--x", "4",
+        "--x", "5", "--x", "6", "--x", "7", "--x", "8", "--x", "9", "--x", "10", "--x", "11",
+        "--x", "12", "--x", "13", "--x", "14", "--x", "15", "--x", "16", "--x", "17", "--x", "18",
+        "--x", "19", "--x", "20", "--x", "21", "--x", "22", "--x", "23", "--x", "24", "--x", "25",
+        "--x", "26", "--x", "27", "--x", "28", "--x", "29", "--x", "30", "--x", "31", "--x", "32",
+        "--x", "33", "--x", "34", "--x", "35", "--x", "36", "--x", "37", "--x", "38", "--x", "39",
+        "--x", "40", "--x", "41", "--x", "42", "--x", "43", "--x", "44", "--x", "45", "--x", "46",
+        "--x", "47", "--x", "48", "--x", "49", "--x", "50", "--x", "51", "--x", "52", "--x", "53",
+        "--x", "54", "--x", "55", "--x", "56", "--x", "57", "--x", "58", "--x", "59", "--x", "60",
+        "--x", "61", "--x", "62", "--x", "63", "--x", "64", "--x", "65", "--x", "66", "--x", "67",
+        "--x", "68", "--x", "69", "--x", "70", "--x", "71", "--x", "72", "--x", "73", "--x", "74",
+        "--x", "75", "--x", "76", "--x", "77", "--x", "78", "--x", "79", "--x", "80", "--x", "81",
+        "--x", "82", "--x", "83", "--x", "84", "--x", "85", "--x", "86", "--x", "87", "--x", "88",
+        "--x", "89", "--x", "90", "--x", "91", "--x", "92", "--x", "93", "--x", "94", "--x", "95",
+        "--x", "96", "--x", "97", "--x", "98", "--x", "99", "--x", "100"
+    ] => 2,
+        "error: --range gives 100000 points for each of 101 curves (f and 100 tangents), \
+         10100000 samples, over the cap of 10000000; use a larger STEP or fewer --x";
+    too_many_steps: ["descent", "--steps", "100001"] => 2,
+        invalid("100001", "--steps <STEPS>", STEPS);
+    too_many_png_pixels: ["tangent", "--size", "16384x16384"] => 2,
+        "error: --size 16384x16384 makes a PNG of 268435456 pixels, over the cap of 67108864 \
+         (8192x8192); use a smaller --size or --scale, or write an SVG";
+    too_many_png_pixels_by_scale: ["quiver", "--size", "8192x8192", "--scale", "2"] => 2,
+        "error: --size 8192x8192 --scale 2 (16384x16384) makes a PNG of 268435456 pixels, \
+         over the cap of 67108864 (8192x8192); use a smaller --size or --scale, or write an SVG";
+    too_many_pixels_a_side_by_scale: ["descent", "-o", "out.svg", "--size", "16384x100", "--scale", "1.5"] => 2,
+        "error: --size 16384x100 --scale 1.5 (24576x150) is over the cap of 16384 pixels a side; \
+         use a smaller --size or --scale";
+}
+
+#[test]
+fn work_just_under_the_caps_is_accepted() {
+    let dir = tempfile::tempdir().unwrap();
+    // 3162² = 9 998 244 evaluations; drawn as SVG to keep the test quick.
+    let out = ok(
+        dir.path(),
+        &["surface", "--grid", "0,3162,1", "-o", "s.svg", "--quiet"],
+    );
+    assert_eq!(out, "");
+    assert!(dir.path().join("s.svg").exists());
+    let svg = ok(
+        dir.path(),
+        &[
+            "tangent", "--size", "16384x16", "-o", "-", "--format", "svg",
+        ],
+    );
+    assert!(
+        svg.starts_with(r#"<svg width="16384" height="16""#),
+        "{svg:.60}"
+    );
+}
+
+// Flags that do not apply.
+rows! {
+    xlim_for_simplenet: ["simplenet", "--xlim", "0,1"] => 2,
+        "error: --xlim does not apply to simplenet: its heatmaps have no axis scales";
+    ylim_for_simplenet: ["simplenet", "--ylim", "0,1"] => 2,
+        "error: --ylim does not apply to simplenet: its heatmaps have no axis scales";
+    json_with_image_on_stdout: ["tangent", "--json", "-o", "-"] => 2,
+        "error: --json and --output - would both write to stdout; write the figure to a file";
+    all_to_stdout: ["all", "-o", "-"] => 2,
+        "error: --output -: all writes several files and needs a directory, like -o figures";
+    format_contradicts_extension: ["tangent", "-o", "out.png", "--format", "svg"] => 2,
+        "error: --format svg contradicts --output out.png; use a file name ending in .svg";
+    unknown_format: ["tangent", "--format", "jpg"] => 2,
+        invalid("jpg", "--format <FORMAT>", "expected png or svg");
+}
+
+// Output.
+rows! {
+    output_unsupported_extension: ["tangent", "-o", "plot.jpg"] => 2,
+        "error: --output plot.jpg: unsupported format; the file name must end in .png or .svg";
+    output_directory_does_not_exist: ["tangent", "-o", "no/such/dir/t.png"] => 1,
+        "error: cannot write no/such/dir/t.png: directory no/such/dir does not exist";
+    output_in_a_file_not_a_directory: ["quiver", "-o", "out.png/q.png"] => 1,
+        "error: cannot write out.png/q.png: out.png is not a directory";
+}
+
+#[test]
+fn output_path_is_a_directory() {
+    let dir = dir_with_old_figures();
+    std::fs::create_dir(dir.path().join("taken.png")).unwrap();
+    let before = snapshot(dir.path());
+    let err = fails(dir.path(), &["quiver", "-o", "taken.png"], 1);
+    assert_eq!(
+        err,
+        "error: cannot write taken.png: it is a directory; \
+         --output takes a file name ending in .png or .svg\n"
+    );
+    assert_eq!(snapshot(dir.path()), before);
+    assert!(listing(&dir.path().join("taken.png")).is_empty());
+}
+
+/// Whether this process runs as root (who may write anywhere).
+fn running_as_root() -> bool {
+    use std::os::unix::fs::MetadataExt;
+    let probe = tempfile::NamedTempFile::new().unwrap();
+    probe.as_file().metadata().unwrap().uid() == 0
+}
+
+/// A read-only directory. Root ignores permission bits, so as root the
+/// binary runs through `setpriv` without the two capabilities that let root
+/// do so (CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH): the directory's 0555 mode
+/// then applies to it as to anyone.
+#[test]
+fn output_read_only_directory() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let ro = dir.path().join("ro");
+    std::fs::create_dir(&ro).unwrap();
+    std::fs::write(ro.join("gradient_1d.png"), b"old figure").unwrap();
+    std::fs::set_permissions(&ro, std::fs::Permissions::from_mode(0o555)).unwrap();
+    let mut cmd = if running_as_root() {
+        let mut c = Command::new("setpriv");
+        c.args(["--bounding-set=-dac_override,-dac_read_search", "--", BIN]);
+        c
+    } else {
+        Command::new(BIN)
+    };
+    let out = cmd
+        .args(["tangent", "-o", "ro/gradient_1d.png"])
+        .current_dir(dir.path())
+        .output()
+        .expect("runs (as root this needs setpriv, from util-linux)");
+    std::fs::set_permissions(&ro, std::fs::Permissions::from_mode(0o755)).unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "error: cannot write ro/gradient_1d.png: cannot create a file in ro: permission denied\n"
+    );
+    assert!(out.stdout.is_empty());
+    assert_eq!(listing(&ro), ["gradient_1d.png"]);
+    assert_eq!(
+        std::fs::read(ro.join("gradient_1d.png")).unwrap(),
         b"old figure"
     );
 }
 
+/// A full disk: a 64 KiB tmpfs, filled, in a private mount namespace (so
+/// nothing outlives the test). The write fails after the temporary file was
+/// created; it must be gone and the old figure intact.
 #[test]
-fn help_and_version_succeed() {
+fn output_full_disk_keeps_the_old_figure_and_leaves_no_partial_file() {
     let dir = tempfile::tempdir().unwrap();
-    let help = ok(dir.path(), &["--help"]);
-    assert!(
-        help.contains("Exit status: 0 success, 1 runtime failure"),
-        "{help}"
+    let mnt = dir.path().join("full");
+    std::fs::create_dir(&mnt).unwrap();
+    let script = r#"
+        mount -t tmpfs -o size=64k tmpfs "$1" || exit 99
+        printf 'old figure' > "$1/gradient_1d.png"
+        cat /dev/zero > "$1/filler" 2>/dev/null
+        "$2" tangent -o "$1/gradient_1d.png"
+        echo "exit $?"
+        ls -A "$1"
+        cat "$1/gradient_1d.png"
+    "#;
+    let out = Command::new("unshare")
+        .args(["--mount", "--map-root-user", "sh", "-c", script, "sh"])
+        .arg(&mnt)
+        .arg(BIN)
+        .output()
+        .expect("unshare (util-linux) runs");
+    if out.status.code() == Some(99) && !running_as_root() {
+        eprintln!("skipped: mounting a small tmpfs needs root or user namespaces");
+        return;
+    }
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "exit 1\nfiller\ngradient_1d.png\nold figure"
     );
-    for sub in [
-        "tangent",
-        "surface",
-        "quiver",
-        "descent",
-        "simplenet",
-        "all",
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        format!(
+            "error: cannot write {}/gradient_1d.png: no space left on device\n",
+            mnt.display()
+        )
+    );
+}
+
+fn dev_full() -> Stdio {
+    std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .expect("/dev/full")
+        .into()
+}
+
+#[test]
+fn output_full_disk_dev_full() {
+    // The figure itself to /dev/full: a device is written into, not replaced.
+    rejects(
+        &["tangent", "--format", "png", "-o", "/dev/full"],
+        1,
+        "error: cannot write /dev/full: no space left on device",
+    );
+    // The image, the text and the JSON to a stdout that is /dev/full.
+    for args in [
+        &["tangent", "-o", "-"][..],
+        &["tangent", "-o", "out.svg"],
+        &["quiver", "--json", "-o", "out.svg"],
     ] {
-        assert!(
-            ok(dir.path(), &[sub, "--help"]).contains("Example: numdiff-plot"),
-            "{sub}"
+        let dir = tempfile::tempdir().unwrap();
+        let out = Command::new(BIN)
+            .args(args)
+            .current_dir(dir.path())
+            .stdout(dev_full())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        assert_eq!(
+            String::from_utf8_lossy(&out.stderr),
+            "error: cannot write to stdout: no space left on device\n",
+            "{args:?}"
         );
     }
-    assert!(ok(dir.path(), &["--version"]).starts_with("numdiff-plot "));
+}
+
+/// A reader that has gone away is not an error: the output was not wanted
+/// any more. The figure file is still written in full.
+#[test]
+fn stdout_closed_early() {
+    for args in [
+        &["tangent", "--json"][..],
+        &["tangent"],
+        &["descent", "-q", "-o", "-"],
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let (reader, writer) = std::io::pipe().unwrap();
+        drop(reader);
+        let out = Command::new(BIN)
+            .args(args)
+            .current_dir(dir.path())
+            .stdout(writer)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        assert_eq!(String::from_utf8_lossy(&out.stderr), "", "{args:?}");
+        if args.len() == 1 || args[1] == "--json" {
+            assert_eq!(png_size(&dir.path().join("gradient_1d.png")), (640, 480));
+        }
+    }
+    // The issue's own pipeline.
+    let dir = tempfile::tempdir().unwrap();
+    let out = Command::new("bash")
+        .args([
+            "-c",
+            r#""$0" tangent --json | head -c1; echo " ${PIPESTATUS[0]}""#,
+            BIN,
+        ])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "{ 0\n");
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+}
+
+// Numerical trouble is not a crash.
+
+#[test]
+fn lr_10_diverges_with_a_warning_and_still_draws_the_start() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = cmd(dir.path())
+        .args(["descent", "--lr", "10", "--json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "warning: gradient descent diverged: f grew from 25 to 6.724034830146604e26 \
+         instead of shrinking; try a smaller --lr than 10\n"
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["diverged"], true);
+    assert_eq!(v["f"].as_f64(), Some(6.724034830146604e26));
+    assert_eq!(
+        png_size(&dir.path().join("gradient_method.png")),
+        (640, 480)
+    );
+    // Only the start is inside the book's axes; nothing is pinned to an edge.
+    ok(dir.path(), &["descent", "--lr", "10", "-o", "d.svg", "-q"]);
+    let svg = std::fs::read_to_string(dir.path().join("d.svg")).unwrap();
+    assert_eq!(svg.matches("<circle").count(), 1);
+    for tick in ["\u{2212}3", "4"] {
+        assert!(svg.contains(&format!(">\n{tick}\n</text>")), "tick {tick}");
+    }
+    ok(dir.path(), &["descent", "-o", "book.svg"]);
+    let book = std::fs::read_to_string(dir.path().join("book.svg")).unwrap();
+    assert_eq!(book.matches("<circle").count(), 20);
+}
+
+#[test]
+fn non_finite_values_are_null_in_json_and_not_drawn() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = cmd(dir.path())
+        .args(["descent", "--init", "1e200,-1e200", "--json", "-o", "d.svg"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "warning: gradient descent cannot start: f is inf at --init [1e200, -1e200]; \
+         start nearer the minimum\n"
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(v["f"], serde_json::Value::Null);
+    assert_eq!(v["x"], serde_json::json!([null, null]));
+    assert_eq!(v["history"][0], serde_json::json!([1e200, -1e200]));
+    assert_eq!(v["history"][19], serde_json::json!([null, null]));
+    let svg = std::fs::read_to_string(dir.path().join("d.svg")).unwrap();
+    assert_eq!(svg.matches("<circle").count(), 1, "only the finite start");
+}
+
+#[test]
+fn lr_1e_minus_10_barely_moves_and_is_fine() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = cmd(dir.path())
+        .args(["descent", "--lr", "1e-10", "--json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["diverged"], false);
+    let x = floats(&v["x"]);
+    assert!(
+        (x[0] + 3.0).abs() < 1e-7 && (x[1] - 4.0).abs() < 1e-7,
+        "{x:?}"
+    );
+}
+
+#[test]
+fn unknown_flags_and_subcommands_are_one_line() {
+    // clap's own errors span several lines; the tool keeps the first.
+    let dir = tempfile::tempdir().unwrap();
+    let err = fails(dir.path(), &["tangent", "--no-such-flag"], 2);
+    assert_eq!(err, "error: unexpected argument '--no-such-flag' found\n");
+    let err = fails(dir.path(), &["frobnicate"], 2);
+    assert_eq!(err, "error: unrecognized subcommand 'frobnicate'\n");
+}
+
+/// An error or a warning that cannot be printed is not a crash either: the
+/// exit code still tells.
+#[test]
+fn stderr_on_a_full_disk_keeps_the_exit_codes() {
+    let dir = tempfile::tempdir().unwrap();
+    for (args, code) in [
+        (&["descent", "--lr", "nan"][..], 2),
+        (&["tangent", "-o", "plot.jpg"], 2),
+        (&["tangent", "-o", "no/such/t.png"], 1),
+        (&["descent", "--lr", "10", "-q", "-o", "d.svg"], 0),
+        (&["descent", "-o", "-"], 0),
+    ] {
+        let out = Command::new(BIN)
+            .args(args)
+            .current_dir(dir.path())
+            .stderr(dev_full())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(code), "{args:?}");
+    }
 }

@@ -38,8 +38,12 @@ pub struct Data {
     pub step_num: usize,
     /// The point after the last step.
     pub x: [f64; 2],
+    /// f at the start.
+    pub f_init: f64,
     /// f at the final point.
     pub f: f64,
+    /// f grew instead of shrinking (or overflowed): the rate is too large.
+    pub diverged: bool,
     /// The point before each step.
     pub history: Vec<[f64; 2]>,
 }
@@ -47,7 +51,8 @@ pub struct Data {
 pub fn compute(p: &Params) -> Data {
     let init = Array1::from(p.init.to_vec());
     let grad = |x: &Array1<f64>| Array1::from(p.f.gradient(x.as_slice().expect("contiguous")));
-    let d = descend(grad, &init, p.lr, p.step_num);
+    let f = |x: &Array1<f64>| p.f.f.eval(x.as_slice().expect("contiguous"));
+    let d = descend(f, grad, &init, p.lr, p.step_num);
     let pair = |a: &Array1<f64>| [a[0], a[1]];
     Data {
         function: p.f.f.source().to_string(),
@@ -56,9 +61,20 @@ pub fn compute(p: &Params) -> Data {
         lr: p.lr,
         step_num: p.step_num,
         x: pair(&d.x),
-        f: p.f.f.eval(&pair(&d.x)),
+        f_init: f(&init),
+        f: f(&d.x),
+        diverged: d.diverged,
         history: d.history.iter().map(pair).collect(),
     }
+}
+
+/// Limits symmetric about 0 that show the start `v` as the book's limits
+/// show its start: ±max(`book`, `ratio`·|v|), with the book's
+/// (−3.5, 3.5) × (−4.5, 4.5) for (−3, 4). A diverging path leaves them; the
+/// start stays in view.
+fn showing(v: f64, ratio: f64, book: f64) -> (f64, f64) {
+    let half = book.max(ratio * v.abs());
+    (-half, half)
 }
 
 impl Plot for Data {
@@ -76,8 +92,39 @@ impl Plot for Data {
         )
     }
 
+    fn warnings(&self) -> Vec<String> {
+        if !self.diverged {
+            return Vec::new();
+        }
+        let f_start = self.f_init;
+        let (from, to) = (fmt_f64(f_start), fmt_f64(self.f));
+        vec![if !f_start.is_finite() {
+            format!(
+                "gradient descent cannot start: f is {from} at --init {}; \
+                 start nearer the minimum",
+                fmt_vec(&self.init)
+            )
+        } else if !self.f.is_finite() {
+            format!(
+                "gradient descent diverged: f went from {from} to {to}, past the largest \
+                 number; try a smaller --lr than {}",
+                fmt_f64(self.lr)
+            )
+        } else {
+            format!(
+                "gradient descent diverged: f grew from {from} to {to} instead of shrinking; \
+                 try a smaller --lr than {}",
+                fmt_f64(self.lr)
+            )
+        }]
+    }
+
     fn draw(&self, canvas: &mut Canvas) -> Result<()> {
-        let axes = Axes::new(canvas, (-3.5, 3.5), (-4.5, 4.5)).labels("X0", "X1");
+        let (xlim, ylim) = canvas.view().limits(
+            showing(self.init[0], 3.5 / 3.0, 3.5),
+            showing(self.init[1], 4.5 / 4.0, 4.5),
+        );
+        let axes = Axes::new(canvas, xlim, ylim).labels("X0", "X1");
         let pen = canvas.pen();
         axes.draw(canvas, |area| {
             // '--b': matplotlib's dashes for a 1.5 pt line are 5.55 pt on, 2.4 pt off.
@@ -86,15 +133,27 @@ impl Plot for Data {
                 pen.px(style::pt(5.55)) as u32,
                 pen.px(style::pt(2.4)) as u32,
             );
-            for line in [[(-5.0, 0.0), (5.0, 0.0)], [(0.0, -5.0), (0.0, 5.0)]] {
+            // The book's axis lines run from −5 to 5, across its limits;
+            // they still cross wider ones.
+            let (x0, x1) = (xlim.0.min(-5.0), xlim.1.max(5.0));
+            let (y0, y1) = (ylim.0.min(-5.0), ylim.1.max(5.0));
+            for line in [[(x0, 0.0), (x1, 0.0)], [(0.0, y0), (0.0, y1)]] {
                 for piece in axes.polyline(line) {
                     area.draw(&DashedPathElement::new(piece, on, off, dashed))?;
                 }
             }
             let radius = pen.px(style::MARKER_SIZE / 2.0 + style::pt(0.5)).round() as i32;
             let dot = pen.stroke(style::cycle(0), 0.0).filled();
+            // Only the dots centred inside the plot: plotters would pin one
+            // outside (a diverging step) to the edge. Points that are not
+            // finite are not drawn at all.
+            let (w, h) = (
+                axes.rect.width().round() as i32,
+                axes.rect.height().round() as i32,
+            );
+            let visible = |(u, v): (i32, i32)| (0..=w).contains(&u) && (0..=h).contains(&v);
             for p in &self.history {
-                if let Some(c) = axes.pixel(p[0], p[1]) {
+                if let Some(c) = axes.pixel(p[0], p[1]).filter(|&c| visible(c)) {
                     area.draw(&Circle::new(c, radius, dot))?;
                 }
             }

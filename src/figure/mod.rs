@@ -9,7 +9,7 @@ pub mod simplenet;
 pub mod surface;
 pub mod tangent;
 
-use crate::render::{raster, Canvas, Format, Size};
+use crate::render::{raster, Canvas, Format, Size, View};
 use anyhow::Result;
 
 /// A figure's computed data: what it prints and how it draws.
@@ -18,18 +18,37 @@ pub trait Plot: Send + Sync {
     fn name(&self) -> &'static str;
     /// The human-readable numbers, one or more lines ending in a newline.
     fn report(&self) -> String;
-    /// Draws the figure.
+    /// Draws the figure, with the title and limits of `canvas.view()` where
+    /// they make sense for it.
     fn draw(&self, canvas: &mut Canvas) -> Result<()>;
+    /// What the user should know about the result, one line each (printed
+    /// on stderr as `warning: …`): for instance that descent diverged.
+    fn warnings(&self) -> Vec<String> {
+        Vec::new()
+    }
 }
 
-/// The figure as an image file's bytes.
+/// The figure as an image file's bytes, as the book draws it.
 pub fn image(plot: &dyn Plot, size: Size, format: Format) -> Result<Vec<u8>> {
-    let mut canvas = Canvas::new(size);
+    image_with(plot, size, 1.0, &View::default(), format)
+}
+
+/// The figure as an image file's bytes, drawn at `size` with `view`, and
+/// shown `scale` times as large: a PNG of `scale` times the pixels on each
+/// side, or an SVG with that `width` and `height`.
+pub fn image_with(
+    plot: &dyn Plot,
+    size: Size,
+    scale: f64,
+    view: &View,
+    format: Format,
+) -> Result<Vec<u8>> {
+    let mut canvas = Canvas::with_view(size, view.clone());
     plot.draw(&mut canvas)?;
-    let svg = canvas.into_svg();
+    let pixels = size.scaled(scale);
     match format {
-        Format::Svg => Ok(svg.into_bytes()),
-        Format::Png => raster::png(&svg, size),
+        Format::Svg => Ok(canvas.into_svg_sized(pixels).into_bytes()),
+        Format::Png => raster::png(&canvas.into_svg(), pixels),
     }
 }
 

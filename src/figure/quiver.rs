@@ -134,9 +134,8 @@ impl Plot for Data {
     }
 
     fn draw(&self, canvas: &mut Canvas) -> Result<()> {
-        let axes = Axes::new(canvas, (-2.0, 2.0), (-2.0, 2.0))
-            .labels("x0", "x1")
-            .with_grid();
+        let (xlim, ylim) = canvas.view().limits((-2.0, 2.0), (-2.0, 2.0));
+        let axes = Axes::new(canvas, xlim, ylim).labels("x0", "x1").with_grid();
         let per_unit = pixels_per_unit(&self.arrows, axes.rect.width());
         // Shaft width: matplotlib's 0.06 of the axes' width / clip(√N, 8, 25).
         let shaft = 0.06 * axes.rect.width() / (self.arrows.len() as f64).sqrt().clamp(8.0, 25.0);

@@ -90,9 +90,14 @@ impl Plot for Data {
             "x = [{}, {}], t = [0, 0, 1], loss = {:.6}, argmax(x·W) = {}",
             self.x[0], self.x[1], self.loss, self.argmax
         );
+        // A title goes at the top of the figure: W moves down to make room.
+        let w_panel = match canvas.view().title {
+            Some(_) => panel(0.15, 0.39),
+            None => panel(0.1, 0.38),
+        };
         canvas.draw(|area| {
             let cell = |v: f64| format!("{v:.8}").replace('-', "\u{2212}");
-            heatmap::draw(pen, area, panel(0.1, 0.38), &self.w, "W", cell)?;
+            heatmap::draw(pen, area, w_panel, &self.w, "W", cell)?;
             heatmap::draw(
                 pen,
                 area,
@@ -109,6 +114,9 @@ impl Plot for Data {
                 style::FONT_SIZE,
                 false,
             )
-        })
+        })?;
+        // No axes to put a title over: the title goes at the top of the
+        // figure. (--xlim and --ylim do not apply to heatmaps.)
+        canvas.draw_suptitle()
     }
 }

@@ -97,16 +97,35 @@ impl Plot for Data {
     }
 
     fn draw(&self, canvas: &mut Canvas) -> Result<()> {
-        // The book sets xlim(−3.5, 3.5) and ylim(−4.5, 4.5); z is autoscaled.
-        let zlim = auto_limits(self.z.iter().flatten().copied());
+        // The book sets xlim(−3.5, 3.5) and ylim(−4.5, 4.5), widened here to
+        // a grid that reaches further; --xlim and --ylim replace them, and the
+        // wireframe is cut at the box. z is autoscaled to what is inside.
+        let widen = |(lo, hi): (f64, f64), v: &[f64]| {
+            v.iter()
+                .fold((lo, hi), |(lo, hi), &a| (lo.min(a), hi.max(a)))
+        };
+        let (xlim, ylim) = canvas
+            .view()
+            .limits(widen((-3.5, 3.5), &self.x0), widen((-4.5, 4.5), &self.x1));
+        let inside =
+            |a: f64, b: f64| (xlim.0..=xlim.1).contains(&a) && (ylim.0..=ylim.1).contains(&b);
+        let z_inside = self.x1.iter().zip(&self.z).flat_map(|(&b, zs)| {
+            self.x0
+                .iter()
+                .zip(zs)
+                .filter(move |(&a, _)| inside(a, b))
+                .map(|(_, &z)| z)
+        });
+        let zlim = auto_limits(z_inside);
         let axes = Axes3d::new(
             canvas,
-            [(-3.5, 3.5), (-4.5, 4.5), zlim],
+            [xlim, ylim, zlim],
             ["x0", "x1", "f(x)"],
             self.view.0,
             self.view.1,
         );
         let pen = canvas.pen();
+        let pixel = |a: f64, b: f64, z: f64| inside(a, b).then(|| axes.pixel([a, b, z])).flatten();
         axes.draw(canvas, |area| {
             let stroke = pen.stroke(style::cycle(0), style::LINE_WIDTH);
             // plot_wireframe: lines along rows and columns, at most
@@ -116,19 +135,24 @@ impl Plot for Data {
                 self.x0
                     .iter()
                     .zip(zs)
-                    .map(|(&a, &z)| axes.pixel([a, b, z]))
+                    .map(|(&a, &z)| pixel(a, b, z))
                     .collect::<Vec<_>>()
             });
             let cols = wireframe_indices(self.x0.len()).into_iter().map(|j| {
                 self.x1
                     .iter()
                     .zip(&self.z)
-                    .map(|(&b, zs)| axes.pixel([self.x0[j], b, zs[j]]))
+                    .map(|(&b, zs)| pixel(self.x0[j], b, zs[j]))
                     .collect::<Vec<_>>()
             });
+            // A point outside the box or not finite breaks the line.
             for line in rows.chain(cols) {
-                let points: Vec<(i32, i32)> = line.into_iter().flatten().collect();
-                area.draw(&PathElement::new(points, stroke))?;
+                for piece in line.split(Option::is_none) {
+                    let points: Vec<(i32, i32)> = piece.iter().flatten().copied().collect();
+                    if points.len() > 1 {
+                        area.draw(&PathElement::new(points, stroke))?;
+                    }
+                }
             }
             Ok(())
         })

@@ -112,6 +112,7 @@ impl Plot for Data {
         let xlim = auto_limits(self.x.iter().copied());
         let all_y = self.y.iter().chain(self.tangents.iter().flat_map(|t| &t.y));
         let ylim = auto_limits(all_y.copied());
+        let (xlim, ylim) = canvas.view().limits(xlim, ylim);
         let axes = Axes::new(canvas, xlim, ylim).labels("x", "f(x)");
         let pen = canvas.pen();
         let curves = std::iter::once(&self.y).chain(self.tangents.iter().map(|t| &t.y));

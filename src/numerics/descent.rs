@@ -11,6 +11,16 @@ pub struct Descent {
     /// The point before each step, as the book records it: `history[0]` is the
     /// start and there are `step_num` entries.
     pub history: Vec<Array1<f64>>,
+    /// Whether descent went the wrong way: see [`diverged`].
+    pub diverged: bool,
+}
+
+/// Descent diverged if f grew instead of shrinking: f at the end is greater
+/// than at the start, or is not a number (NaN or ±∞ from an overflow). A rate
+/// too large for the function does this, as the book shows with lr = 10.
+pub fn diverged(f_start: f64, f_end: f64) -> bool {
+    // Written so that a NaN at either end counts as diverged.
+    !(f_end <= f_start && f_end.is_finite())
 }
 
 /// x ← x − lr·∇f(x), `step_num` times, with the numerical gradient of step `h`.
@@ -24,13 +34,15 @@ pub fn gradient_descent<F>(f: F, init_x: &Array1<f64>, lr: f64, step_num: usize,
 where
     F: Fn(&Array1<f64>) -> f64,
 {
-    descend(|x| numerical_gradient(&f, x, h), init_x, lr, step_num)
+    descend(&f, |x| numerical_gradient(&f, x, h), init_x, lr, step_num)
 }
 
-/// x ← x − lr·grad(x), `step_num` times, with any gradient: the loop of
-/// [`gradient_descent`] for gradients computed another way.
-pub fn descend<G>(grad: G, init_x: &Array1<f64>, lr: f64, step_num: usize) -> Descent
+/// x ← x − lr·grad(x), `step_num` times, with any gradient of `f`: the loop
+/// of [`gradient_descent`] for gradients computed another way. `f` itself is
+/// only evaluated at the start and the end, to tell whether it diverged.
+pub fn descend<F, G>(f: F, grad: G, init_x: &Array1<f64>, lr: f64, step_num: usize) -> Descent
 where
+    F: Fn(&Array1<f64>) -> f64,
     G: Fn(&Array1<f64>) -> Array1<f64>,
 {
     let mut x = init_x.clone();
@@ -40,7 +52,12 @@ where
         let g = grad(&x);
         x.zip_mut_with(&g, |xi, &gi| *xi -= lr * gi);
     }
-    Descent { x, history }
+    let diverged = diverged(f(init_x), f(&x));
+    Descent {
+        x,
+        history,
+        diverged,
+    }
 }
 
 #[cfg(test)]
@@ -60,6 +77,33 @@ mod tests {
         assert_eq!(d.history.len(), 100);
         assert_eq!(d.history[0], init);
         assert_eq!(init, array![-3.0, 4.0], "the start point must not change");
+    }
+
+    #[test]
+    fn a_rate_of_10_diverges_and_one_of_1e_10_barely_moves() {
+        let init = array![-3.0, 4.0];
+        let f = |p: &Array1<f64>| function_2(p.view());
+        // Each step multiplies the point by 1 − 2·10 = −19.
+        let d = gradient_descent(f, &init, 10.0, 20, H);
+        assert!(d.diverged);
+        assert!(function_2(d.x.view()) > 1e26, "{:?}", d.x);
+        // Far enough out, f overflows: ∞ − ∞ = NaN in every difference.
+        let d = gradient_descent(f, &array![1e200, -1e200], 0.1, 3, H);
+        assert!(d.diverged && d.x.iter().all(|v| v.is_nan()), "{:?}", d.x);
+        let d = gradient_descent(f, &init, 1e-10, 20, H);
+        assert!(!d.diverged);
+        assert!((d.x[0] + 3.0).abs() < 1e-7 && (d.x[1] - 4.0).abs() < 1e-7);
+        assert!(!gradient_descent(f, &init, 0.1, 20, H).diverged);
+    }
+
+    #[test]
+    fn diverged_means_f_grew_or_is_not_a_number() {
+        assert!(!diverged(25.0, 1e-3));
+        assert!(!diverged(25.0, 25.0));
+        assert!(diverged(25.0, 25.5));
+        assert!(diverged(25.0, f64::NAN));
+        assert!(diverged(25.0, f64::INFINITY));
+        assert!(diverged(f64::NAN, 1.0));
     }
 
     #[test]

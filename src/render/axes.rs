@@ -76,6 +76,29 @@ pub fn auto_limits(values: impl IntoIterator<Item = f64>) -> (f64, f64) {
 /// or infinite-looking value still draws a line in the right direction.
 const FAR: f64 = 1.0e6;
 
+/// The part of the segment from `a` to `b` inside `[0, w] × [0, h]`, as
+/// parameters `t0 ≤ t1` in [0, 1] along it (Liang–Barsky); `None` if it
+/// misses the box.
+fn clip_segment(a: (f64, f64), b: (f64, f64), w: f64, h: f64) -> Option<(f64, f64)> {
+    let (du, dv) = (b.0 - a.0, b.1 - a.1);
+    let (mut t0, mut t1) = (0.0f64, 1.0f64);
+    for (p, q) in [(-du, a.0), (du, w - a.0), (-dv, a.1), (dv, h - a.1)] {
+        if p == 0.0 {
+            if q < 0.0 {
+                return None;
+            }
+        } else {
+            let r = q / p;
+            if p < 0.0 {
+                t0 = t0.max(r);
+            } else {
+                t1 = t1.min(r);
+            }
+        }
+    }
+    (t0 <= t1).then_some((t0, t1))
+}
+
 impl Axes {
     /// Axes in matplotlib's default subplot box of `canvas`.
     pub fn new(canvas: &Canvas, xlim: (f64, f64), ylim: (f64, f64)) -> Self {
@@ -140,13 +163,43 @@ impl Axes {
     }
 
     /// The pieces of a polyline through `points` that can be drawn: a
-    /// non-finite point breaks the line, as in matplotlib.
+    /// non-finite point breaks the line, as in matplotlib, and the line is
+    /// cut where it leaves the plot area. (plotters would pin every point
+    /// outside its area to the nearest edge, drawing lines along the edges.)
     pub fn polyline(&self, points: impl IntoIterator<Item = (f64, f64)>) -> Vec<Vec<(i32, i32)>> {
-        let mut pieces = vec![Vec::new()];
+        let (w, h) = (self.rect.width(), self.rect.height());
+        let round = |(u, v): (f64, f64)| (u.round() as i32, v.round() as i32);
+        let mut pieces: Vec<Vec<(i32, i32)>> = vec![Vec::new()];
+        let mut prev: Option<(f64, f64)> = None;
         for (x, y) in points {
-            match self.pixel(x, y) {
-                Some(p) => pieces.last_mut().expect("never empty").push(p),
-                None => pieces.push(Vec::new()),
+            if !(x.is_finite() && y.is_finite()) {
+                pieces.push(Vec::new());
+                prev = None;
+                continue;
+            }
+            let (u, v) = self.local(x, y);
+            let p = (u.clamp(-FAR, FAR), v.clamp(-FAR, FAR));
+            let Some(a) = prev.replace(p) else {
+                if (0.0..=w).contains(&p.0) && (0.0..=h).contains(&p.1) {
+                    pieces.push(vec![round(p)]);
+                }
+                continue;
+            };
+            let Some((t0, t1)) = clip_segment(a, p, w, h) else {
+                pieces.push(Vec::new());
+                continue;
+            };
+            let at = |t: f64| (a.0 + t * (p.0 - a.0), a.1 + t * (p.1 - a.1));
+            let current = pieces.last_mut().expect("never empty");
+            if t0 > 0.0 || current.is_empty() {
+                pieces.push(vec![round(at(t0))]);
+            }
+            let current = pieces.last_mut().expect("never empty");
+            if t1 < 1.0 {
+                current.push(round(at(t1)));
+                pieces.push(Vec::new());
+            } else {
+                current.push(round(p));
             }
         }
         pieces.retain(|p| p.len() > 1);
@@ -164,7 +217,7 @@ impl Axes {
     }
 
     /// Draws the whole plot: grid, then `plot` clipped to the plot area, then
-    /// frame, ticks and labels on top.
+    /// frame, ticks and labels on top, and the canvas' title above.
     pub fn draw(
         &self,
         canvas: &mut Canvas,
@@ -177,7 +230,8 @@ impl Axes {
             }
             plot(area)
         })?;
-        canvas.draw(|area| self.draw_decorations(pen, area))
+        canvas.draw(|area| self.draw_decorations(pen, area))?;
+        canvas.draw_title((self.rect.left + self.rect.right) / 2.0, self.rect.top)
     }
 
     fn draw_grid(&self, pen: Pen, area: &Area) -> DrawResult {
@@ -301,6 +355,45 @@ mod tests {
             axes.polyline([(0.0, 0.0), (f64::INFINITY, 1.0), (1.0, 1.0)])
                 .len(),
             0
+        );
+    }
+
+    #[test]
+    fn a_polyline_is_cut_at_the_edges_of_the_plot() {
+        let canvas = Canvas::new(crate::render::Size::DEFAULT);
+        let axes = Axes::new(&canvas, (0.0, 10.0), (0.0, 10.0));
+        let (w, h) = (
+            axes.rect.width().round() as i32,
+            axes.rect.height().round() as i32,
+        );
+        let px = |x: f64, y: f64| axes.pixel(x, y).unwrap();
+        // Inside: the points as they are.
+        let inside = [(1.0, 1.0), (2.0, 5.0), (9.0, 9.0)];
+        assert_eq!(
+            axes.polyline(inside),
+            [inside.map(|(x, y)| px(x, y)).to_vec()]
+        );
+        // Out through the top at x = 5 and back in at x = 7: two pieces,
+        // ending and starting on the edge, nothing drawn along it.
+        let pieces = axes.polyline([(4.0, 8.0), (6.0, 12.0), (8.0, 8.0)]);
+        assert_eq!(
+            pieces,
+            [
+                vec![px(4.0, 8.0), px(5.0, 10.0)],
+                vec![px(7.0, 10.0), px(8.0, 8.0)]
+            ]
+        );
+        assert_eq!(pieces[0][1].1, 0);
+        // A segment that crosses the whole plot from outside to outside.
+        assert_eq!(
+            axes.polyline([(-10.0, 5.0), (20.0, 5.0)]),
+            [vec![(0, px(0.0, 5.0).1), (w, px(0.0, 5.0).1)]]
+        );
+        // One that misses it, and a huge but finite value.
+        assert!(axes.polyline([(-1.0, 11.0), (11.0, 13.0)]).is_empty());
+        assert_eq!(
+            axes.polyline([(5.0, 5.0), (5.0, -1e300)]),
+            [vec![px(5.0, 5.0), (px(5.0, 0.0).0, h)]]
         );
     }
 }

@@ -126,7 +126,7 @@ impl Axes3d {
     }
 
     /// Draws panes, grid, then `plot` (in canvas pixels), then ticks and
-    /// labels.
+    /// labels, and the canvas' title above.
     pub fn draw(
         &self,
         canvas: &mut Canvas,
@@ -137,7 +137,11 @@ impl Axes3d {
             self.draw_panes(pen, area)?;
             plot(area)?;
             self.draw_ticks(pen, area)
-        })
+        })?;
+        // The title goes above the subplot box, as on 2-D axes.
+        let b = canvas.bounds();
+        let (left, right, _, top) = style::SUBPLOT;
+        canvas.draw_title(b.width() * (left + right) / 2.0, b.height() * (1.0 - top))
     }
 
     fn draw_panes(&self, pen: Pen, area: &Area) -> DrawResult {

@@ -30,6 +30,37 @@ impl Size {
         width: 640,
         height: 480,
     };
+
+    /// Each side times `k`, rounded, at least 1 pixel (saturating at `u32::MAX`).
+    pub fn scaled(self, k: f64) -> Size {
+        let side = |v: u32| (v as f64 * k).round().clamp(1.0, u32::MAX as f64) as u32;
+        Size {
+            width: side(self.width),
+            height: side(self.height),
+        }
+    }
+
+    /// The number of pixels.
+    pub fn pixels(self) -> u64 {
+        self.width as u64 * self.height as u64
+    }
+}
+
+/// What the user asked of a figure's look beyond its data, shared by all
+/// figures: a title, and axis limits in place of the figure's own. Each
+/// figure applies what makes sense for it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct View {
+    pub title: Option<String>,
+    pub xlim: Option<(f64, f64)>,
+    pub ylim: Option<(f64, f64)>,
+}
+
+impl View {
+    /// The limits to draw with: the user's where given, else the figure's.
+    pub fn limits(&self, xlim: (f64, f64), ylim: (f64, f64)) -> ((f64, f64), (f64, f64)) {
+        (self.xlim.unwrap_or(xlim), self.ylim.unwrap_or(ylim))
+    }
 }
 
 /// A rectangle in internal pixels.
@@ -76,6 +107,7 @@ const PLOTTERS_FONT_RATIO: f64 = 1.24;
 pub struct Canvas {
     size: Size,
     pen: Pen,
+    view: View,
     layers: String,
 }
 
@@ -86,18 +118,66 @@ pub struct Pen {
     k: f64,
 }
 
+/// `axes.titlesize`: 12 pt ("large").
+const TITLE_SIZE: f64 = style::pt(12.0);
+/// `axes.titlepad`: 6 pt between the plot and its title's baseline.
+const TITLE_PAD: f64 = style::pt(6.0);
+
 impl Canvas {
     pub fn new(size: Size) -> Self {
+        Self::with_view(size, View::default())
+    }
+
+    /// A canvas whose figure is drawn with the user's `view`.
+    pub fn with_view(size: Size, view: View) -> Self {
         font::register();
         Canvas {
             size,
             pen: Pen { k: SUPERSAMPLE },
+            view,
             layers: String::new(),
         }
     }
 
     pub fn size(&self) -> Size {
         self.size
+    }
+
+    /// The title and limits the user asked for.
+    pub fn view(&self) -> &View {
+        &self.view
+    }
+
+    /// Draws the view's title, if any, as matplotlib's `plt.title` does:
+    /// 12 pt, centred on `centre_x`, its baseline 6 pt above `plot_top`
+    /// (internal pixels).
+    pub fn draw_title(&mut self, centre_x: f64, plot_top: f64) -> anyhow::Result<()> {
+        let caps_top = plot_top - self.pen.px(TITLE_PAD) - CAP_HEIGHT * self.pen.px(TITLE_SIZE);
+        self.draw_title_at(centre_x, caps_top)
+    }
+
+    /// Draws the view's title, if any, as matplotlib's `fig.suptitle` does:
+    /// 12 pt, centred at the top of the figure (2 % below its edge).
+    pub fn draw_suptitle(&mut self) -> anyhow::Result<()> {
+        let b = self.bounds();
+        self.draw_title_at(b.width() / 2.0, b.height() * 0.02)
+    }
+
+    fn draw_title_at(&mut self, centre_x: f64, caps_top: f64) -> anyhow::Result<()> {
+        let Some(title) = self.view.title.clone() else {
+            return Ok(());
+        };
+        let pen = self.pen;
+        self.draw(|area| {
+            pen.text(
+                area,
+                &title,
+                (centre_x, caps_top),
+                (Align::Center, VAlign::Top),
+                TITLE_SIZE,
+                false,
+            )
+        })
     }
 
     /// The pen that draws on this canvas.
@@ -160,6 +240,13 @@ impl Canvas {
     /// The finished SVG: output size in `width`/`height`, internal pixels in
     /// the `viewBox`, on a white background.
     pub fn into_svg(self) -> String {
+        let size = self.size;
+        self.into_svg_sized(size)
+    }
+
+    /// [`Canvas::into_svg`] with `width`/`height` of `size` (the same
+    /// drawing, shown at another size: `--scale`).
+    pub fn into_svg_sized(self, size: Size) -> String {
         let b = self.bounds();
         format!(
             concat!(
@@ -168,8 +255,8 @@ impl Canvas {
                 r##"<rect x="0" y="0" width="{vw}" height="{vh}" fill="#FFFFFF"/>"##,
                 "\n{layers}</svg>\n"
             ),
-            w = self.size.width,
-            h = self.size.height,
+            w = size.width,
+            h = size.height,
             vw = b.right,
             vh = b.bottom,
             layers = self.layers

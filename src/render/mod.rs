@@ -20,5 +20,5 @@ pub mod style;
 pub mod ticks;
 
 pub use axes::Axes;
-pub use canvas::{Area, Canvas, DrawResult, Size};
+pub use canvas::{Area, Canvas, DrawResult, Size, View};
 pub use output::Format;

@@ -1,0 +1,51 @@
+//! Fuzzes the command line: any argv, parsed by clap with the tool's value
+//! parsers, then every check that runs before work starts (the caps, flags
+//! that do not apply, the output target, format and pixel count). None of
+//! it may panic, whatever the bytes.
+//!
+//! Input: the arguments after the program name, separated by NUL bytes, as
+//! raw bytes (so arguments that are not UTF-8 are fuzzed too).
+
+#![no_main]
+
+use clap::Parser;
+use libfuzzer_sys::fuzz_target;
+use numdiff_plot::cli::{Cli, Command, OutputArgs};
+use numdiff_plot::validate;
+use std::ffi::OsStr;
+use std::os::unix::ffi::OsStrExt;
+
+fuzz_target!(|data: &[u8]| {
+    let args = std::iter::once(OsStr::new("numdiff-plot"))
+        .chain(data.split(|&b| b == 0).map(OsStr::from_bytes));
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(e) => {
+            // main prints the first line of clap's message.
+            let _ = e.render().to_string();
+            return;
+        }
+    };
+    let _ = validate::check(&cli);
+    let out: Option<&OutputArgs> = match &cli.command {
+        Command::Tangent(a) => Some(&a.out),
+        Command::Surface(a) => Some(&a.out),
+        Command::Quiver(a) => Some(&a.out),
+        Command::Descent(a) => Some(&a.out),
+        Command::Simplenet(a) => Some(&a.out),
+        _ => None,
+    };
+    if let Some(out) = out {
+        let target = out.target("figure.png");
+        if let Ok(format) = out.format(&target) {
+            let _ = validate::check_pixels(out, format);
+        }
+        let view = out.view();
+        if let (Some((a, b)), _) | (_, Some((a, b))) = (view.xlim, view.ylim) {
+            assert!(a < b && a.is_finite() && b.is_finite(), "limits {a},{b}");
+        }
+        assert!(out.scale > 0.0 && out.scale <= 4.0);
+        let px = out.pixels();
+        assert!(px.width >= 1 && px.height >= 1);
+    }
+});

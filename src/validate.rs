@@ -1,0 +1,103 @@
+//! What clap cannot check one flag at a time, checked before any work is
+//! done: caps on how much work one command may ask for (a plotting tool
+//! should answer in seconds, not minutes, and in megabytes, not gigabytes),
+//! and flags that do not apply to a figure.
+
+use crate::cli::{is_stdout, Cli, Command, OutputArgs, MAX_SIDE};
+use crate::error::UsageError;
+use crate::render::Format;
+
+/// The most function evaluations (or curve samples) one figure may take.
+pub const MAX_EVALUATIONS: u64 = 10_000_000;
+/// The most arrows a quiver plot may draw (each is a polygon to render).
+pub const MAX_ARROWS: u64 = 250_000;
+/// The most pixels a PNG may have: 8192 × 8192, some 600 MB to draw.
+pub const MAX_PIXELS: u64 = 8192 * 8192;
+
+/// Checks `cli` against the caps and the flags each figure accepts.
+pub fn check(cli: &Cli) -> Result<(), UsageError> {
+    match &cli.command {
+        Command::Tangent(a) => {
+            let (n, curves) = (a.range.len() as u64, 1 + a.at.len() as u64);
+            let how = "use a larger STEP or fewer --x";
+            cap(n * curves, MAX_EVALUATIONS, how, || {
+                format!(
+                    "--range gives {n} points for each of {curves} curves (f and {} tangents), \
+                     {} samples",
+                    curves - 1,
+                    n * curves
+                )
+            })
+        }
+        Command::Surface(a) => {
+            let n = a.grid.len() as u64;
+            cap(n * n, MAX_EVALUATIONS, "use a larger STEP", || {
+                format!("--grid gives {n} points per axis, {} evaluations", n * n)
+            })
+        }
+        Command::Quiver(a) => {
+            let n = a.grid.len() as u64;
+            cap(n * n, MAX_ARROWS, "use a larger STEP", || {
+                format!("--grid gives {n} points per axis, {} arrows", n * n)
+            })
+        }
+        Command::Simplenet(a) => {
+            for (flag, given) in [
+                ("--xlim", a.out.xlim.is_some()),
+                ("--ylim", a.out.ylim.is_some()),
+            ] {
+                if given {
+                    return Err(UsageError::new(format!(
+                        "{flag} does not apply to simplenet: its heatmaps have no axis scales"
+                    )));
+                }
+            }
+            Ok(())
+        }
+        Command::All(a) if is_stdout(&a.output) => Err(UsageError::new(
+            "--output -: all writes several files and needs a directory, like -o figures",
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// `amount` within `limit`, or an error that says how much `what` asked
+/// for, the cap, and `how` to stay under it.
+fn cap(
+    amount: u64,
+    limit: u64,
+    how: &str,
+    what: impl FnOnce() -> String,
+) -> Result<(), UsageError> {
+    if amount <= limit {
+        return Ok(());
+    }
+    Err(UsageError::new(format!(
+        "{}, over the cap of {limit}; {how}",
+        what()
+    )))
+}
+
+/// The image's size within [`MAX_SIDE`] a side and, for a PNG,
+/// [`MAX_PIXELS`] in all.
+pub fn check_pixels(out: &OutputArgs, format: Format) -> Result<(), UsageError> {
+    let px = out.pixels();
+    let mut asked = format!("--size {}x{}", out.size.width, out.size.height);
+    if out.scale != 1.0 {
+        asked += &format!(" --scale {} ({}x{})", out.scale, px.width, px.height);
+    }
+    if px.width > MAX_SIDE || px.height > MAX_SIDE {
+        return Err(UsageError::new(format!(
+            "{asked} is over the cap of {MAX_SIDE} pixels a side; \
+             use a smaller --size or --scale"
+        )));
+    }
+    if format == Format::Png && px.pixels() > MAX_PIXELS {
+        return Err(UsageError::new(format!(
+            "{asked} makes a PNG of {} pixels, over the cap of {MAX_PIXELS} (8192x8192); \
+             use a smaller --size or --scale, or write an SVG",
+            px.pixels()
+        )));
+    }
+    Ok(())
+}
