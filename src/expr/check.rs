@@ -126,10 +126,26 @@ fn number_end(b: &[u8], mut i: usize) -> usize {
     i
 }
 
+/// The longest expression accepted, in bytes: far beyond any formula a person
+/// types, and short enough that parsing and differentiating stay instant.
+pub const MAX_LENGTH: usize = 1000;
+/// The deepest nesting of parentheses accepted; deeper input could exhaust the
+/// stack of the library's recursive parser.
+pub const MAX_DEPTH: usize = 50;
+
 /// Checks `s` and returns it with `log` spelled `ln` (the library's name for
 /// the natural logarithm), with a map from positions in the rewritten text
 /// back to `s`.
 pub fn check(s: &str, vars: Vars) -> Result<Rewritten, Problem> {
+    if s.len() > MAX_LENGTH {
+        return Err(problem(
+            format!(
+                "the expression is {} bytes long; at most {MAX_LENGTH} are accepted",
+                s.len()
+            ),
+            MAX_LENGTH,
+        ));
+    }
     let toks = tokens(s)?;
     if toks.is_empty() {
         return Err(problem("the expression is empty", 0));
@@ -181,6 +197,12 @@ pub fn check(s: &str, vars: Vars) -> Result<Rewritten, Problem> {
                     return Err(problem("empty parentheses", t.at));
                 }
                 open.push(t.at);
+                if open.len() > MAX_DEPTH {
+                    return Err(problem(
+                        format!("parentheses nested deeper than {MAX_DEPTH}"),
+                        t.at,
+                    ));
+                }
             }
             Kind::Close => {
                 if open.pop().is_none() {
@@ -321,6 +343,13 @@ mod tests {
         assert_eq!(at("sin + x").0, 0);
         assert_eq!(at("").1, "the expression is empty");
         assert_eq!(at("xx").0, 0, "no implicit product of letters");
+        let deep = format!("{}x{}", "(".repeat(51), ")".repeat(51));
+        assert_eq!(
+            at(&deep),
+            (50, "parentheses nested deeper than 50".to_string())
+        );
+        assert!(check(&format!("{}x{}", "(".repeat(50), ")".repeat(50)), X).is_ok());
+        assert_eq!(at(&"x+".repeat(600)).0, MAX_LENGTH);
     }
 
     #[test]
