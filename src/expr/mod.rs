@@ -15,6 +15,9 @@ use num_complex::Complex64;
 use std::collections::HashSet;
 use std::fmt;
 
+/// The largest constant exponent accepted.
+pub const MAX_EXPONENT: f64 = 1000.0;
+
 /// A parsed expression of named variables.
 #[derive(Debug, Clone)]
 pub struct Expression {
@@ -96,7 +99,20 @@ impl Expression {
                 used
             }
         };
-        Expression::from_symbolic(source.to_string(), names, symbolic).map_err(|m| err(m, None))
+        let f = Expression::from_symbolic(source.to_string(), names, symbolic)
+            .map_err(|m| err(m, None))?;
+        // Symbolic simplification of x^n expands huge integer powers (it
+        // factors x^n − 1), so such exponents would take seconds or more.
+        let exponent = f.node.largest_constant_exponent();
+        if exponent > MAX_EXPONENT {
+            return Err(err(
+                format!(
+                    "an exponent of {exponent:e} is too large; at most {MAX_EXPONENT} is accepted"
+                ),
+                None,
+            ));
+        }
+        Ok(f)
     }
 
     fn from_symbolic(
@@ -238,6 +254,17 @@ mod tests {
     fn errors_show_where() {
         let e = Expression::parse("x +* 2", X).unwrap_err();
         assert_eq!(e.to_string(), "'*' cannot follow '+' at column 4: x +»*« 2");
+    }
+
+    #[test]
+    fn huge_constant_exponents_are_refused() {
+        let e = Expression::parse("x^5^222", X).unwrap_err();
+        assert_eq!(
+            e.message,
+            "an exponent of 1.4836824602749686e155 is too large; at most 1000 is accepted"
+        );
+        assert!(Expression::parse("x^1000 + x^-2.5 + x^x", X).is_ok());
+        assert!(Expression::parse("x^(1/0)", X).is_err());
     }
 
     #[test]

@@ -95,6 +95,46 @@ impl Node {
         }
     }
 
+    /// The largest magnitude of an exponent that involves no variable
+    /// (`x^(5^222)` has one of 1.5e155), 0 if there is none.
+    pub fn largest_constant_exponent(&self) -> f64 {
+        match self {
+            Node::Const(_) | Node::Var(_) => 0.0,
+            Node::Sum(xs) | Node::Product(xs) => xs
+                .iter()
+                .map(Node::largest_constant_exponent)
+                .fold(0.0, f64::max),
+            Node::Div(a, b) => a
+                .largest_constant_exponent()
+                .max(b.largest_constant_exponent()),
+            Node::PowI(a, n) => a
+                .largest_constant_exponent()
+                .max(f64::from(n.unsigned_abs())),
+            Node::Pow(a, e) => {
+                let own = if e.has_var() {
+                    0.0
+                } else {
+                    e.eval::<f64>(&[]).abs()
+                };
+                // NaN (like 0^-1 as an exponent) counts as too large.
+                let own = if own.is_nan() { f64::INFINITY } else { own };
+                own.max(a.largest_constant_exponent())
+                    .max(e.largest_constant_exponent())
+            }
+            Node::Call(_, a) => a.largest_constant_exponent(),
+        }
+    }
+
+    fn has_var(&self) -> bool {
+        match self {
+            Node::Const(_) => false,
+            Node::Var(_) => true,
+            Node::Sum(xs) | Node::Product(xs) => xs.iter().any(Node::has_var),
+            Node::Div(a, b) | Node::Pow(a, b) => a.has_var() || b.has_var(),
+            Node::PowI(a, _) | Node::Call(_, a) => a.has_var(),
+        }
+    }
+
     /// The first function in the tree that is not analytic, if any.
     pub fn non_analytic(&self) -> Option<Func> {
         match self {
