@@ -197,7 +197,7 @@ impl Canvas {
 
     /// Draws on the whole image, unclipped, in internal pixels.
     pub fn draw(&mut self, f: impl FnOnce(&Area) -> DrawResult) -> anyhow::Result<()> {
-        let body = self.render_layer(self.bounds(), f)?;
+        let body = self.render_layer(layer_size(self.bounds()), 0, f)?;
         self.layers.push_str(&body);
         Ok(())
     }
@@ -209,11 +209,16 @@ impl Canvas {
         rect: Rect,
         f: impl FnOnce(&Area) -> DrawResult,
     ) -> anyhow::Result<()> {
-        let body = self.render_layer(rect, f)?;
+        // plotters moves every point outside its drawing area onto the area's
+        // edge, which would squash an arrow or a line that leaves the plot.
+        // So the layer is drawn on an area a whole plot larger on every side,
+        // and the nested <svg>'s viewBox shows (and clips to) the plot alone.
         let (w, h) = layer_size(rect);
+        let margin = w.max(h);
+        let body = self.render_layer((w + 2 * margin, h + 2 * margin), margin as i32, f)?;
         let _ = write!(
             self.layers,
-            r#"<svg x="{}" y="{}" width="{w}" height="{h}" viewBox="0 0 {w} {h}" overflow="hidden">"#,
+            r#"<svg x="{}" y="{}" width="{w}" height="{h}" viewBox="{margin} {margin} {w} {h}" overflow="hidden">"#,
             rect.left.round(),
             rect.top.round(),
         );
@@ -222,15 +227,19 @@ impl Canvas {
         Ok(())
     }
 
+    /// Draws `f` on an SVG of `size` whose origin, as `f` sees it, is at
+    /// (`offset`, `offset`).
     fn render_layer(
         &self,
-        rect: Rect,
+        size: (u32, u32),
+        offset: i32,
         f: impl FnOnce(&Area) -> DrawResult,
     ) -> anyhow::Result<String> {
         let mut doc = String::new();
         {
-            let area = SVGBackend::with_string(&mut doc, layer_size(rect)).into_drawing_area();
-            f(&area).map_err(|e| anyhow::anyhow!("drawing the figure failed: {e}"))?;
+            let area = SVGBackend::with_string(&mut doc, size).into_drawing_area();
+            let shifted = area.apply_coord_spec(plotters::coord::Shift((offset, offset)));
+            f(&shifted).map_err(|e| anyhow::anyhow!("drawing the figure failed: {e}"))?;
             area.present()
                 .map_err(|e| anyhow::anyhow!("drawing the figure failed: {e}"))?;
         }
