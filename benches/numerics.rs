@@ -45,22 +45,27 @@ fn gradients(c: &mut Criterion) {
 
 fn others(c: &mut Criterion) {
     // numerical_diff(function_1, 5): the slope of the tangent figure.
-    c.bench_function("diff/function_1_at_5", |b| {
+    let mut g = c.benchmark_group("diff");
+    g.bench_function("function_1_at_5", |b| {
         b.iter(|| numerical_diff(function_1, black_box(5.0), H))
     });
+    g.finish();
 
     // The book's text: gradient_descent(function_2, [-3, 4], lr=0.1, step_num=100).
     let init = array![-3.0, 4.0];
-    c.bench_function("descent/function_2_100_steps", |b| {
+    let mut g = c.benchmark_group("descent");
+    g.bench_function("function_2_100_steps", |b| {
         b.iter(|| gradient_descent(|p| function_2(p.view()), black_box(&init), 0.1, 100, H))
     });
+    g.finish();
 
     // EXPRESSION EVALUATOR: not benchmarked yet. The evaluator of user
-    // expressions (e.g. `--f "x0^2 + x1^2"`) is being added separately; once it
-    // exists, add here `expression/function_2_at_3_4`: the numerical gradient
-    // of the parsed "x0^2 + x1^2" at (3, 4), and its counterpart in
-    // bench/python/numerics_timeit.py (same key), so that bench/run.sh
-    // reports it next to the built-in function_2.
+    // expressions is being added separately; once it exists, add a group
+    // "expression" here, e.g. `expression/gradient_at_3_4`: the numerical
+    // gradient of the parsed "x0^2 + x1^2" at (3, 4), with a counterpart of
+    // the same name in bench/python/numerics_timeit.py (a Python lambda, as
+    // the book writes its functions), so that bench/run.sh reports it next
+    // to the built-in function_2.
 }
 
 criterion_group!(benches, gradients, others);
