@@ -14,7 +14,9 @@
 # Settings (environment): RUNS (measured rounds, default 5), WARMUP (rounds
 # run first and not counted, default 1), TIMEIT_REPEATS (default 9),
 # CRITERION_ARGS (default "--warm-up-time 1 --measurement-time 3"),
-# VENV (default target/bench/venv), PYTHON (the python3 that makes the venv).
+# VENV (default target/bench/venv), PYTHON (the python3 that makes the venv),
+# WAIT_QUIET (seconds to wait, at most, for other processes to leave the
+# CPUs under 10 % busy before the timed rounds; default 0).
 #
 # Not part of CI: it takes several minutes and measures this machine.
 set -euo pipefail
@@ -137,13 +139,19 @@ others_share() { # busy0 total0 children0 busy1 total1 children1
     awk -v hz="$(getconf CLK_TCK)" -v b0="$1" -v t0="$2" -v c0="$3" -v b1="$4" -v t1="$5" -v c1="$6" \
         'BEGIN { s = ((b1 - b0) / hz - (c1 - c0)) / ((t1 - t0) / hz); if (s < 0) s = 0; printf "%.0f %%", 100 * s }'
 }
-read -r b0 t0 <<<"$(busy_jiffies)"
-children_cpu c0
-sleep 3
-read -r b1 t1 <<<"$(busy_jiffies)"
-children_cpu c1
-idle_load="$(others_share "$b0" "$t0" "$c0" "$b1" "$t1" "$c1")"
-echo "other processes used $idle_load of the CPUs in the 3 s before the rounds" >&2
+waited=0
+while :; do
+    read -r b0 t0 <<<"$(busy_jiffies)"
+    children_cpu c0
+    sleep 3
+    read -r b1 t1 <<<"$(busy_jiffies)"
+    children_cpu c1
+    idle_load="$(others_share "$b0" "$t0" "$c0" "$b1" "$t1" "$c1")"
+    echo "other processes used $idle_load of the CPUs in the last 3 s" >&2
+    # WAIT_QUIET=SECONDS: wait up to that long for them to use under 10 %.
+    if ((${idle_load% %} < 10 || waited >= ${WAIT_QUIET:-0})); then break; fi
+    waited=$((waited + 3))
+done
 read -r b0 t0 <<<"$(busy_jiffies)"
 children_cpu c0
 
