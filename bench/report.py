@@ -134,7 +134,7 @@ def main():
     w(f"| measured | {meta['date']} |\n")
     w(
         f"| other processes' share of the CPUs | {meta['load']} (busy CPU time from "
-        "/proc/stat less this run's own) |\n"
+        "/proc/stat less this run's own, as a share of both CPUs' time) |\n"
     )
     w(
         f"| OPENBLAS_CORETYPE, OPENBLAS_L2_SIZE | {meta['openblas_env']}; "

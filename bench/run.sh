@@ -16,7 +16,8 @@
 # CRITERION_ARGS (default "--warm-up-time 1 --measurement-time 3"),
 # VENV (default target/bench/venv), PYTHON (the python3 that makes the venv),
 # WAIT_QUIET (seconds to wait, at most, for other processes to leave the
-# CPUs under 10 % busy before the timed rounds; default 0).
+# CPUs under 10 % busy before the timed rounds; default 0), REDO (how many
+# rounds, at most, to run again because other processes were busy; 10).
 #
 # Not part of CI: it takes several minutes and measures this machine.
 set -euo pipefail
@@ -152,38 +153,60 @@ while :; do
     if ((${idle_load% %} < 10 || waited >= ${WAIT_QUIET:-0})); then break; fi
     waited=$((waited + 3))
 done
-read -r b0 t0 <<<"$(busy_jiffies)"
-children_cpu c0
 
 # Each round runs every command once, the Rust and the Python command of a
 # pair one right after the other (which goes first alternates by round), for
-# wall time with hyperfine; then again under GNU time for peak RSS.
-for ((round = 1; round <= warmup + runs; round++)); do
+# wall time with hyperfine; then again under GNU time for peak RSS. A counted
+# round during which other processes kept more than 10 % of the CPUs busy is
+# thrown away and run again, at most REDO times in all (default 10); the
+# report gives the share of every counted round and how many were redone.
+redo_left="${REDO:-10}"
+redone=0
+shares=()
+round=1
+while ((round <= warmup + runs)); do
     if ((round <= warmup)); then
         step "round $round of $((warmup + runs)) (warm-up, not counted)"
     else
         step "round $round of $((warmup + runs))"
     fi
+    read -r b0 t0 <<<"$(busy_jiffies)"
+    children_cpu c0
     args=()
     for ((i = 0; i < ${#names[@]}; i += 2)); do
         if ((round % 2)); then order=("$i" "$((i + 1))"); else order=("$((i + 1))" "$i"); fi
         for j in "${order[@]}"; do args+=(-n "${names[$j]}" "${commands[$j]}"); done
     done
-    if ((round <= warmup)); then json=/dev/null; else json="$raw/wall-$(printf %03d "$round").json"; fi
-    hyperfine -N --runs 1 --style basic --export-json "$json" "${args[@]}" >&2
-    ((round <= warmup)) && continue
-    rss="$raw/rss-$(printf %03d "$round").tsv"
+    hyperfine -N --runs 1 --style basic --export-json "$raw/wall.tmp" "${args[@]}" >&2
+    if ((round <= warmup)); then
+        round=$((round + 1))
+        continue
+    fi
+    : >"$raw/rss.tmp.tsv"
     for ((j = 0; j < ${#names[@]}; j++)); do
         eval "cmd=(${commands[$j]})"
         /usr/bin/time -f %M -o "$raw/rss.tmp" "${cmd[@]}" >/dev/null
-        printf '%s\t%s\t%s\n' "${figure_of[$j]}" "${side_of[$j]}" "$(tail -n 1 "$raw/rss.tmp")" >>"$rss"
+        printf '%s\t%s\t%s\n' "${figure_of[$j]}" "${side_of[$j]}" "$(tail -n 1 "$raw/rss.tmp")" \
+            >>"$raw/rss.tmp.tsv"
     done
+    read -r b1 t1 <<<"$(busy_jiffies)"
+    children_cpu c1
+    share="$(others_share "$b0" "$t0" "$c0" "$b1" "$t1" "$c1")"
+    if ((${share% %} > 10 && redo_left > 0)); then
+        echo "other processes used $share of the CPUs during this round: running it again" >&2
+        redo_left=$((redo_left - 1))
+        redone=$((redone + 1))
+        continue
+    fi
+    echo "other processes used $share of the CPUs during this round" >&2
+    shares+=("$share")
+    mv "$raw/wall.tmp" "$raw/wall-$(printf %03d "$round").json"
+    mv "$raw/rss.tmp.tsv" "$raw/rss-$(printf %03d "$round").tsv"
+    round=$((round + 1))
 done
-rm -f "$raw/rss.tmp"
-read -r b1 t1 <<<"$(busy_jiffies)"
-children_cpu c1
-rounds_load="$(others_share "$b0" "$t0" "$c0" "$b1" "$t1" "$c1")"
-rm -f "$raw/times.tmp"
+rm -f "$raw/rss.tmp" "$raw/wall.tmp" "$raw/times.tmp"
+rounds_load="$(IFS=,; echo "${shares[*]}" | sed 's/,/, /g') in the counted rounds"
+if ((redone)); then rounds_load="$rounds_load; $redone round(s) above 10 % run again"; fi
 
 # --- the report ---------------------------------------------------------------
 step "writing BENCHMARKS.md"
@@ -210,7 +233,7 @@ print("; ".join(f"{i.get(\"internal_api\")} {i.get(\"version\")}, kernel {i.get(
     printf 'blas\t%s\n' "$blas"
     printf 'openblas_env\t%s\n' "$openblas_env"
     printf 'warmup\t%s\n' "$warmup"
-    printf 'load\t%s\n' "$idle_load in the 3 s before the rounds, $rounds_load during them"
+    printf 'load\t%s\n' "$idle_load in the 3 s before the rounds; $rounds_load"
     printf 'figures_check\t%s\n' "$figures_check"
 } >"$raw/meta.tsv"
 "${py[@]}" bench/report.py "$raw" "$root/target/criterion" bench/notes.md >"$bench/BENCHMARKS.md"
