@@ -50,7 +50,9 @@ def fmt_time(seconds):
 
 
 def fmt_ratio(r):
-    return f"{r:.0f}×" if r >= 10 else f"{r:.1f}×"
+    # One decimal below 100, so that a ratio just under a goal never shows
+    # as the goal itself.
+    return f"{r:.0f}×" if r >= 100 else f"{r:.1f}×"
 
 
 def fmt_mib(kib):
@@ -156,10 +158,12 @@ def main():
         f"({fmt_time(median[('all', 'rust')])} vs {fmt_time(median[('all', 'python')])}) "
         f"| {verdict(ratio['all'] >= GOALS['all'])} |\n"
     )
+    below = [f for f in singles if ratio[f] < GOALS["figure"]]
     w(
         f"| each figure command vs its script | ≥ {GOALS['figure']:.0f}× each | lowest "
-        f"{fmt_ratio(ratio[worst])} ({worst}) | "
-        f"{verdict(all(ratio[f] >= GOALS['figure'] for f in singles))} |\n"
+        f"{fmt_ratio(ratio[worst])} ({worst})"
+        + (f"; below the goal: {', '.join(below)}" if below else "")
+        + f" | {verdict(not below)} |\n"
     )
     w(
         f"| peak memory of each numdiff-plot command | ≤ {GOALS['rss_mib']:.0f} MiB | largest "
@@ -175,7 +179,7 @@ def main():
             )
         elif key in GOALS:
             w(f"| {label} | ≥ {GOALS[key]:.0f}× | not measured | **not met** |\n")
-    w("\n")
+    w("\nWhere a goal is not met, the notes at the end say what limits it.\n\n")
 
     w("## The figures, as whole processes\n\n")
     w(
