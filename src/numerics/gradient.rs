@@ -18,7 +18,13 @@ where
     D: Dimension,
     F: Fn(&Array<f64, D>) -> f64,
 {
-    let mut point = x.as_standard_layout().into_owned();
+    // A plain clone when x is already in standard layout, which costs less
+    // than going through a copy-on-write view.
+    let mut point = if x.is_standard_layout() {
+        x.clone()
+    } else {
+        x.as_standard_layout().into_owned()
+    };
     let mut grad = Array::zeros(point.raw_dim());
     let n = point.len();
     for i in 0..n {
