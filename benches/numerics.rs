@@ -8,6 +8,10 @@
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use ndarray::{array, Array1};
+use numdiff_plot::calculus::Differentiator;
+use numdiff_plot::expr::check::Vars;
+use numdiff_plot::expr::Expression;
+use numdiff_plot::numerics::Method;
 use numdiff_plot::numerics::{
     function_1, function_2, gradient_descent, numerical_diff, numerical_gradient, SimpleNet, H,
 };
@@ -59,13 +63,22 @@ fn others(c: &mut Criterion) {
     });
     g.finish();
 
-    // EXPRESSION EVALUATOR: not benchmarked yet. The evaluator of user
-    // expressions is being added separately; once it exists, add a group
-    // "expression" here, e.g. `expression/gradient_at_3_4`: the numerical
-    // gradient of the parsed "x0^2 + x1^2" at (3, 4), with a counterpart of
-    // the same name in bench/python/numerics_timeit.py (a Python lambda, as
-    // the book writes its functions), so that bench/run.sh reports it next
-    // to the built-in function_2.
+    // User expressions (`--f`), parsed once: one evaluation, and the
+    // numerical gradient through the expression evaluator, next to the
+    // built-in function_2 above. The Python side is a lambda, as the book
+    // writes its functions.
+    let f = Expression::parse("x0^2 + x1^2", Vars::Only(&["x0", "x1"])).expect("parses");
+    let mut g = c.benchmark_group("expression");
+    g.bench_function("eval_x0_x1", |b| b.iter(|| f.eval(black_box(&[3.0, 4.0]))));
+    let d = Differentiator::new(f, Method::Central, None).expect("central applies");
+    g.bench_function("gradient_at_3_4", |b| {
+        b.iter(|| d.gradient(black_box(&[3.0, 4.0])))
+    });
+    let sin_exp = Expression::parse("exp(x)*sin(x)", Vars::Only(&["x"])).expect("parses");
+    g.bench_function("eval_exp_sin", |b| {
+        b.iter(|| sin_exp.eval(black_box(&[1.0])))
+    });
+    g.finish();
 }
 
 criterion_group!(benches, gradients, others);

@@ -23,6 +23,8 @@ x_1000 = np.arange(1000) / 1000.0  # the Rust side's i / 1000
 net = ch04.SimpleNet()
 x_net = np.array([0.6, 0.9])
 t_net = np.array([0, 0, 1])
+user_f = lambda x: x[0] ** 2 + x[1] ** 2  # noqa: E731 (a user's function)
+x_one = np.float64(1.0)
 loss_of_w = lambda w: net.loss(x_net, t_net)  # noqa: E731 (the book's lambda)
 
 CASES = {
@@ -39,7 +41,12 @@ CASES = {
     "descent/function_2_100_steps": lambda: ch04.gradient_descent(
         ch04.function_2, np.array([-3.0, 4.0]), lr=0.1, step_num=100
     ),
-    # EXPRESSION EVALUATOR: add "expression/..." here with its Rust benchmark.
+    # a user's function as the book writes one: a lambda, evaluated once...
+    "expression/eval_x0_x1": lambda: user_f(x_point),
+    # ...and its numerical gradient with the book's loop
+    "expression/gradient_at_3_4": lambda: ch04.numerical_gradient_1d(user_f, x_point),
+    # exp(x)*sin(x) at 1, with numpy's functions
+    "expression/eval_exp_sin": lambda: np.exp(x_one) * np.sin(x_one),
 }
 
 
