@@ -51,7 +51,7 @@ pub enum Command {
     Simplenet(SimplenetArgs),
     /// The symbolic derivative of an expression, and at a point the numerical one beside it
     #[command(
-        after_help = "Examples:\n  numdiff-plot diff \"sin(x)\"\n  numdiff-plot diff \"x0^2 + x1^2\" --at 3,4\n  numdiff-plot diff \"exp(x)\" --at 1 --method richardson"
+        after_help = "Example: numdiff-plot diff \"x0^2 + x1^2\" --at 3,4 --method richardson"
     )]
     Diff(DiffArgs),
     /// How the error of a difference quotient depends on h: the V of truncation and rounding (numdiff_error.png)
@@ -362,14 +362,6 @@ pub fn parse_numbers(s: &str) -> Result<Numbers, String> {
         })
         .collect::<Result<Vec<f64>, String>>()
         .map(Numbers)
-}
-
-/// A finite number greater than 0.
-pub fn parse_positive(s: &str) -> Result<f64, String> {
-    match parse_finite(s) {
-        Ok(v) if v > 0.0 => Ok(v),
-        _ => Err("expected a finite number greater than 0".to_string()),
-    }
 }
 
 /// A point `X0,X1`.

@@ -72,6 +72,8 @@ fn completions_for_each_shell() {
             "quiver",
             "descent",
             "simplenet",
+            "diff",
+            "error",
             "all",
             "man",
         ] {
@@ -138,6 +140,8 @@ fn help_shows_an_example_for_every_subcommand_and_the_exit_status() {
         "quiver",
         "descent",
         "simplenet",
+        "diff",
+        "error",
         "all",
         "completions",
         "man",
