@@ -1,9 +1,10 @@
 //! The command-line interface: declarations only. Values are checked here,
 //! once, into typed values; the figures never see a string.
 
+use crate::derivative::Method;
 use crate::expr::check::Vars;
 use crate::expr::Expression;
-use crate::numerics::{Arange, Method};
+use crate::numerics::Arange;
 use crate::render::{Format, Size, View};
 use clap::{Args, Parser, Subcommand};
 use std::path::{Path, PathBuf};

@@ -1,15 +1,14 @@
 //! What each subcommand does: compute, print, draw, write.
 
-use crate::calculus::Differentiator;
 use crate::cli::{
     AllArgs, Cli, Command, CompletionsArgs, DiffArgs, MethodArgs, OutputArgs, Target,
 };
+use crate::derivative::{report, Differentiator};
 use crate::error::UsageError;
 use crate::expr::Expression;
 use crate::figure::{self, descent, numdiff_error, quiver, simplenet, surface, tangent, Plot};
 use crate::render::output::{check_destination, describe, write_atomic};
 use crate::render::{Format, Size};
-use crate::symbolic;
 use anyhow::{anyhow, Context, Result};
 use clap::CommandFactory;
 use serde::Serialize;
@@ -113,7 +112,7 @@ fn diff(a: DiffArgs) -> Result<()> {
         }
     }
     let d = differentiator(a.expr, &a.method)?;
-    let report = symbolic::compute(&d, a.at.as_ref().map(|n| n.0.as_slice()))
+    let report = report::compute(&d, a.at.as_ref().map(|n| n.0.as_slice()))
         .map_err(|e| UsageError::new(format!("'{}': {e}", d.f.source())))?;
     let text = if a.json {
         serde_json::to_string(&report)? + "\n"
