@@ -3,15 +3,15 @@
 //! ([`derivative`]), its figures ([`figure`]) and the drawing they use
 //! ([`render`]).
 //!
-//! The flow runs one way: `cli` → `run` → `figure` (compute with `numerics`
-//! and `derivative`, draw with `render`) → image bytes → `render::output`.
+//! The flow runs one way: `cli` → `command` → `figure` (compute with
+//! `numerics` and `derivative`, draw with `render`) → image bytes → `output`.
 
 pub mod cli;
+pub mod command;
 pub mod derivative;
 pub mod error;
 pub mod expr;
 pub mod figure;
 pub mod numerics;
+pub mod output;
 pub mod render;
-pub mod run;
-pub mod validate;

@@ -5,7 +5,7 @@
 use super::differentiator::Differentiator;
 use super::method::Method;
 use crate::expr::{ExprError, Expression};
-use crate::figure::{fmt_f64, fmt_vec};
+use crate::output::{fmt_f64, fmt_vec};
 use serde::Serialize;
 
 /// Everything `diff` computes.

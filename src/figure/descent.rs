@@ -1,8 +1,9 @@
 //! gradient_method: the path of gradient descent on x0² + x1² (Figure 4-10).
 
-use super::{fmt_f64, fmt_vec, Plot};
+use super::Plot;
 use crate::derivative::{Differentiator, Method};
 use crate::numerics::{descend, gradient_descent};
+use crate::output::{fmt_f64, fmt_vec};
 use crate::render::{style, Axes, Canvas};
 use anyhow::Result;
 use ndarray::Array1;

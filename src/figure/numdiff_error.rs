@@ -1,11 +1,12 @@
 //! numdiff_error: how the error of a difference quotient depends on h, the V
 //! of truncation and rounding behind the book's choice of h = 1e-4.
 
-use super::{fmt_f64, Plot};
+use super::Plot;
 use crate::derivative::difference::{five_point, forward, numerical_diff};
 use crate::derivative::Method;
 use crate::expr::{ExprError, Expression};
 use crate::numerics::H;
+use crate::output::fmt_f64;
 use crate::render::axes::auto_limits;
 use crate::render::canvas::{Align, VAlign};
 use crate::render::legend::{self, Corner, Entry};
