@@ -7,6 +7,7 @@ use crate::derivative::report;
 use crate::error::UsageError;
 use crate::output::print_stdout;
 use anyhow::Result;
+use std::io::Write;
 
 /// `diff`: the symbolic derivative, and at `--at` the numbers beside it.
 pub fn run(a: DiffArgs) -> Result<()> {
@@ -31,8 +32,10 @@ pub fn run(a: DiffArgs) -> Result<()> {
         }
     }
     let d = differentiator(a.expr, &a.method)?;
-    let report = report::compute(&d, a.at.as_ref().map(|n| n.0.as_slice()))
-        .map_err(|e| UsageError::new(format!("'{}': {e}", d.f.source())))?;
+    let report = report::compute(&d, a.at.as_ref().map(|n| n.0.as_slice()));
+    for warning in &report.warnings {
+        let _ = writeln!(std::io::stderr(), "warning: {warning}");
+    }
     let text = if a.json {
         serde_json::to_string(&report)? + "\n"
     } else {

@@ -64,9 +64,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Diff(a) => diff::run(a),
         Command::Error(a) => {
             let params = numdiff_error::Params { f: a.f, x: a.x };
-            let data = numdiff_error::compute(&params)
-                .map_err(|e| UsageError::new(format!("--f: {e}")))?;
-            figure::run(data, &a.out, "numdiff_error.png")
+            figure::run(numdiff_error::compute(&params), &a.out, "numdiff_error.png")
         }
         Command::All(a) => all::run(&a),
         Command::Completions(a) => docs::completions(&a),

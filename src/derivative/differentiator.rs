@@ -2,26 +2,27 @@
 //! glue between [`crate::expr`] and [`super::method`]. With the book's
 //! method, the gradient is the book's `numerical_gradient` itself.
 
+use super::dual::{self, Dual};
 use super::method::{derivative, Estimate, Method, Univariate};
+use super::undefined::{Reason, Undefined};
+use crate::expr::domain::{Failure, Kind};
 use crate::expr::{ExprError, Expression};
 use crate::numerics::{numerical_gradient, H};
 use ndarray::Array1;
 use num_complex::Complex64;
 
 /// Differentiates one expression by one method, at any number of points.
-/// Symbolic derivatives (for `exact`) are built once, here.
 #[derive(Debug, Clone)]
 pub struct Differentiator {
     pub f: Expression,
     pub method: Method,
     /// The step, or `None` for the method's own choice.
     pub h: Option<f64>,
-    exact: Vec<Expression>,
 }
 
 /// One coordinate of an expression, the others held fixed.
 struct Partial<'a> {
-    d: &'a Differentiator,
+    f: &'a Expression,
     point: &'a [f64],
     i: usize,
 }
@@ -36,19 +37,19 @@ impl Partial<'_> {
 
 impl Univariate for Partial<'_> {
     fn value(&self, t: f64) -> f64 {
-        self.d.f.eval(&self.at(self.point, t))
+        self.f.eval(&self.at(self.point, t))
     }
 
-    fn complex_value(&self, z: Complex64) -> Result<Complex64, String> {
+    fn complex_value(&self, z: Complex64) -> Complex64 {
         let point: Vec<Complex64> = self.point.iter().map(|&v| Complex64::new(v, 0.0)).collect();
-        self.d
-            .f
+        // `Differentiator::new` has checked that f is analytic.
+        self.f
             .eval_complex(&self.at(&point, z))
-            .map_err(not_analytic)
+            .unwrap_or(Complex64::new(f64::NAN, f64::NAN))
     }
 
-    fn exact_derivative(&self, _t: f64) -> Result<f64, String> {
-        Ok(self.d.exact[self.i].eval(self.point))
+    fn dual(&self, t: f64) -> Result<Dual, Failure> {
+        dual::partial(self.f, &self.at(self.point, t), self.i)
     }
 }
 
@@ -57,16 +58,9 @@ fn not_analytic(name: &str) -> String {
 }
 
 impl Differentiator {
-    /// Checks up front that `method` applies to `f` (complex-step needs an
-    /// analytic `f`; exact needs its symbolic derivative).
+    /// Checks up front that `method` applies to `f`: complex-step needs an
+    /// analytic `f` (no abs, no sign).
     pub fn new(f: Expression, method: Method, h: Option<f64>) -> Result<Self, ExprError> {
-        let exact = if method == Method::Exact {
-            (0..f.vars().len())
-                .map(|i| f.derivative(i))
-                .collect::<Result<_, _>>()?
-        } else {
-            Vec::new()
-        };
         if method == Method::ComplexStep {
             let zero = vec![Complex64::new(0.0, 0.0); f.vars().len()];
             if let Err(name) = f.eval_complex(&zero) {
@@ -77,27 +71,26 @@ impl Differentiator {
                 });
             }
         }
-        Ok(Differentiator {
-            f,
-            method,
-            h,
-            exact,
-        })
+        Ok(Differentiator { f, method, h })
     }
 
-    /// ∂f/∂x_i at `point`.
-    pub fn partial(&self, point: &[f64], i: usize) -> Estimate {
-        let p = Partial { d: self, point, i };
-        // `new` has ruled out the only failures (non-analytic, no derivative).
-        derivative(&p, point[i], self.method, self.h).unwrap_or(Estimate {
-            value: f64::NAN,
-            h: self.h,
-            error_estimate: None,
-        })
+    /// `reason` at `point`, said with the variables' names.
+    fn undefined(&self, reason: Reason, point: &[f64]) -> Undefined {
+        Undefined::at(reason, self.f.vars(), point)
+    }
+
+    /// ∂f/∂x_i at `point`, or why there is none.
+    pub fn partial(&self, point: &[f64], i: usize) -> Result<Estimate, Undefined> {
+        let p = Partial {
+            f: &self.f,
+            point,
+            i,
+        };
+        derivative(&p, point[i], self.method, self.h).map_err(|r| self.undefined(r, point))
     }
 
     /// f′(x) for a function of one variable.
-    pub fn slope(&self, x: f64) -> Estimate {
+    pub fn slope(&self, x: f64) -> Result<Estimate, Undefined> {
         self.partial(&[x], 0)
     }
 
@@ -112,18 +105,33 @@ impl Differentiator {
         self.f.eval(point)
     }
 
-    /// ∇f at `point`: with `central`, the book's `numerical_gradient`, which
-    /// perturbs one coordinate at a time; with any other method, its partial
-    /// derivatives one coordinate at a time.
-    pub fn gradient(&self, point: &[f64]) -> Vec<f64> {
-        match self.central_step() {
-            Some(h) => {
-                let x = Array1::from(point.to_vec());
-                numerical_gradient(|p| self.value(slice(p)), &x, h).to_vec()
+    /// ∇f at `point`, or why there is none: with `central`, the book's
+    /// `numerical_gradient`, which perturbs one coordinate at a time; with
+    /// any other method, its partial derivatives one coordinate at a time.
+    pub fn gradient(&self, point: &[f64]) -> Result<Vec<f64>, Undefined> {
+        let Some(h) = self.central_step() else {
+            return (0..point.len())
+                .map(|i| self.partial(point, i).map(|e| e.value))
+                .collect();
+        };
+        for i in 0..point.len() {
+            match dual::partial(&self.f, point, i) {
+                Err(f) if f.kind != Kind::Overflow => {
+                    return Err(self.undefined(Reason::Domain(f), point))
+                }
+                _ => {}
             }
-            None => (0..point.len())
-                .map(|i| self.partial(point, i).value)
-                .collect(),
+        }
+        let x = Array1::from(point.to_vec());
+        let g = numerical_gradient(|p| self.value(slice(p)), &x, h).to_vec();
+        if g.iter().all(|v| v.is_finite()) {
+            Ok(g)
+        } else {
+            let reason = Reason::NotFinite {
+                method: self.method,
+                h: Some(h),
+            };
+            Err(self.undefined(reason, point))
         }
     }
 }
@@ -149,9 +157,9 @@ mod tests {
         let f = Expression::parse("x0^2 + x1^2", X0X1).unwrap();
         let d = Differentiator::new(f, Method::Central, None).unwrap();
         let book = numerical_gradient(|p| function_2(p.view()), &array![3.0, 4.0], H);
-        assert_eq!(d.gradient(&[3.0, 4.0]), book.to_vec());
+        assert_eq!(d.gradient(&[3.0, 4.0]).unwrap(), book.to_vec());
         assert_eq!(
-            d.gradient(&[3.0, 4.0]),
+            d.gradient(&[3.0, 4.0]).unwrap(),
             [6.00000000000378, 7.999999999999119]
         );
     }
@@ -162,8 +170,14 @@ mod tests {
         for h in [None, Some(1e-3), Some(1e-7)] {
             let d = Differentiator::new(f.clone(), Method::Central, h).unwrap();
             for point in [[0.3, 1.7], [-2.0, 0.5], [10.0, -3.0]] {
-                let partials: Vec<f64> = (0..2).map(|i| d.partial(&point, i).value).collect();
-                assert_eq!(d.gradient(&point), partials, "h = {h:?} at {point:?}");
+                let partials: Vec<f64> = (0..2)
+                    .map(|i| d.partial(&point, i).unwrap().value)
+                    .collect();
+                assert_eq!(
+                    d.gradient(&point).unwrap(),
+                    partials,
+                    "h = {h:?} at {point:?}"
+                );
             }
         }
     }
@@ -172,9 +186,48 @@ mod tests {
     fn exact_and_complex_step_gradients() {
         let f = Expression::parse("x0^2 + 10*x1^2", X0X1).unwrap();
         let exact = Differentiator::new(f.clone(), Method::Exact, None).unwrap();
-        assert_eq!(exact.gradient(&[3.0, 4.0]), [6.0, 80.0]);
+        assert_eq!(exact.gradient(&[3.0, 4.0]).unwrap(), [6.0, 80.0]);
         let cs = Differentiator::new(f, Method::ComplexStep, None).unwrap();
-        assert_eq!(cs.gradient(&[3.0, 4.0]), [6.0, 80.0]);
+        assert_eq!(cs.gradient(&[3.0, 4.0]).unwrap(), [6.0, 80.0]);
+    }
+
+    #[test]
+    fn every_method_says_where_there_is_no_gradient() {
+        let f = Expression::parse("sqrt(x0) + abs(x1)", X0X1).unwrap();
+        for m in Method::ALL
+            .into_iter()
+            .filter(|&m| m != Method::ComplexStep)
+        {
+            let d = Differentiator::new(f.clone(), m, None).unwrap();
+            assert!(d.gradient(&[1.0, 2.0]).is_ok(), "{m}");
+            let e = d.gradient(&[-1.0, 2.0]).unwrap_err();
+            assert_eq!(
+                e.to_string(),
+                "f is not defined at [x0, x1] = [-1, 2]: sqrt needs an argument ≥ 0",
+                "{m}"
+            );
+            let e = d.gradient(&[1.0, 0.0]).unwrap_err();
+            assert_eq!(
+                e.to_string(),
+                "f is not differentiable at [x0, x1] = [1, 0]: abs has no derivative where its argument is 0",
+                "{m}"
+            );
+            // ∂/∂x0 is fine where only x1 is at the corner.
+            assert!(d.partial(&[1.0, 0.0], 0).is_ok(), "{m}");
+        }
+    }
+
+    #[test]
+    fn a_stencil_that_leaves_the_domain_is_not_a_number() {
+        let f = Expression::parse("sqrt(x0) + x1", X0X1).unwrap();
+        let d = Differentiator::new(f, Method::Central, Some(0.5)).unwrap();
+        let e = d.gradient(&[0.25, 1.0]).unwrap_err();
+        assert!(
+            e.to_string().starts_with(
+                "the central estimate at [x0, x1] = [0.25, 1] (h = 0.5) is not a finite number"
+            ),
+            "{e}"
+        );
     }
 
     #[test]

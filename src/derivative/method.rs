@@ -6,8 +6,11 @@
 //! steps in [`super::step`], extrapolation in [`super::richardson`].
 
 use super::difference::{five_point, forward, numerical_diff};
+use super::dual::Dual;
 use super::richardson::richardson;
 use super::step;
+use super::undefined::Reason;
+use crate::expr::domain::{Failure, Kind};
 use num_complex::Complex64;
 use serde::Serialize;
 use std::fmt;
@@ -21,18 +24,18 @@ pub enum Method {
     Central,
     /// (f(x+h) − f(x)) / h, the book's cautionary example; error O(h).
     Forward,
-    /// The central difference with h = ∛ε·max(1, |x|), which balances its
-    /// truncation and rounding errors.
+    /// The central difference with a step that balances its truncation and
+    /// rounding errors (see [`super::step`]).
     CentralOptimal,
     /// (−f(x+2h) + 8f(x+h) − 8f(x−h) + f(x−2h)) / 12h; error O(h⁴).
     FivePoint,
     /// Central differences at halving steps, extrapolated to h → 0
-    /// (Richardson), with an estimate of the remaining error.
+    /// (Richardson), with a bound on the remaining error.
     Richardson,
     /// Im f(x + ih) / h: no subtraction, so no cancellation; exact to machine
     /// precision for analytic f.
     ComplexStep,
-    /// The symbolic derivative, evaluated.
+    /// Forward-mode automatic differentiation: exact to rounding.
     Exact,
 }
 
@@ -99,20 +102,34 @@ pub struct Estimate {
 /// What a method may ask of a function of one variable.
 pub trait Univariate {
     fn value(&self, x: f64) -> f64;
-    /// f at a complex point; `Err` names why f is not analytic.
-    fn complex_value(&self, z: Complex64) -> Result<Complex64, String>;
-    /// f′(x) from the symbolic derivative.
-    fn exact_derivative(&self, x: f64) -> Result<f64, String>;
+    /// f at a complex point (f is analytic: checked before).
+    fn complex_value(&self, z: Complex64) -> Complex64;
+    /// f(x) and f′(x) exactly, by forward-mode automatic differentiation
+    /// ([`super::dual`]), or why f has no derivative at x.
+    fn dual(&self, x: f64) -> Result<Dual, Failure>;
 }
 
 /// The derivative of `f` at `x` by `method`, with step `h` (or the method's
 /// default).
+///
+/// Every method first asks whether f has a derivative at x at all (by
+/// automatic differentiation, which checks each operation's domain): where
+/// it has none, the answer is that, whatever a difference quotient would
+/// have printed. Where it has one but the method's own estimate is not a
+/// finite number (its points leave f's domain), that is the answer. An
+/// overflow in the exact derivative only stops `exact`: a quotient of
+/// values may still be finite.
 pub fn derivative(
     f: &impl Univariate,
     x: f64,
     method: Method,
     h: Option<f64>,
-) -> Result<Estimate, String> {
+) -> Result<Estimate, Reason> {
+    let exact = match f.dual(x) {
+        Ok(r) => r.d,
+        Err(failure) if failure.kind == Kind::Overflow && method != Method::Exact => f64::NAN,
+        Err(failure) => return Err(Reason::Domain(failure)),
+    };
     let h = h.or(step::default_step(method, x));
     let step = h.unwrap_or(0.0);
     let plain = |value| Estimate {
@@ -121,23 +138,29 @@ pub fn derivative(
         error_estimate: None,
     };
     let g = |t: f64| f.value(t);
-    Ok(match method {
+    let estimate = match method {
         Method::Central => plain(numerical_diff(g, x, step)),
         Method::Forward => plain(forward(g, x, step)),
-        Method::CentralOptimal => {
-            // A step that is exactly representable next to x, so that
-            // (x + h) − (x − h) is exactly 2h.
-            let h = (x + step) - x;
-            Estimate {
-                h: Some(h),
-                ..plain(numerical_diff(g, x, h))
-            }
-        }
+        Method::CentralOptimal => plain(numerical_diff(g, x, step)),
         Method::FivePoint => plain(five_point(g, x, step)),
         Method::Richardson => richardson(g, x, step),
-        Method::ComplexStep => plain(f.complex_value(Complex64::new(x, step))?.im / step),
-        Method::Exact => plain(f.exact_derivative(x)?),
-    })
+        Method::ComplexStep => {
+            let z = f.complex_value(Complex64::new(x, step));
+            plain(if z.re.is_finite() {
+                z.im / step
+            } else {
+                f64::NAN
+            })
+        }
+        Method::Exact => plain(exact),
+    };
+    if !estimate.value.is_finite() {
+        return Err(Reason::NotFinite {
+            method,
+            h: estimate.h,
+        });
+    }
+    Ok(estimate)
 }
 
 #[cfg(test)]
@@ -155,11 +178,15 @@ mod tests {
         fn value(&self, x: f64) -> f64 {
             (self.f)(x)
         }
-        fn complex_value(&self, z: Complex64) -> Result<Complex64, String> {
-            Ok((self.fc)(z))
+        fn complex_value(&self, z: Complex64) -> Complex64 {
+            (self.fc)(z)
         }
-        fn exact_derivative(&self, x: f64) -> Result<f64, String> {
-            Ok((self.df)(x))
+        fn dual(&self, x: f64) -> Result<Dual, Failure> {
+            Ok(Dual {
+                v: (self.f)(x),
+                d: (self.df)(x),
+                dep: true,
+            })
         }
     }
 

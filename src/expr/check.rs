@@ -3,10 +3,15 @@
 //! symb_anafis parses leniently (`foo(x)` becomes `foo*x`, `sin(x` is closed
 //! for you) and its syntax errors rarely say where they are. This pass knows
 //! nothing of precedence or grammar beyond which token may follow which: it
-//! checks characters, names and brackets, and reports the first problem with
-//! its position, so that a user sees where to look.
+//! checks characters, names, brackets and that operands are joined by
+//! operators, and reports the first problem with its position, so that a
+//! user sees where to look. Tokens are [`super::tokens`]'s; the text handed
+//! to the library is [`super::rewrite`]'s.
 
 use super::funcs::{self, CONSTANTS};
+use super::rewrite::rewrite;
+pub use super::rewrite::Rewritten;
+use super::tokens::{tokens, Kind, Token};
 
 /// The first problem found, at a byte offset into the expression.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,106 +29,11 @@ pub enum Vars {
     Any,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Kind {
-    Number,
-    Name,
-    /// A binary operator; `+` and `-` may also be unary.
-    Op(char),
-    Open,
-    Close,
-}
-
-#[derive(Debug, Clone, Copy)]
-struct Token<'a> {
-    kind: Kind,
-    text: &'a str,
-    at: usize,
-}
-
 fn problem(message: impl Into<String>, at: usize) -> Problem {
     Problem {
         message: message.into(),
         at,
     }
-}
-
-fn tokens(s: &str) -> Result<Vec<Token<'_>>, Problem> {
-    let bytes = s.as_bytes();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        let c = bytes[i];
-        let start = i;
-        let kind = match c {
-            b' ' | b'\t' => {
-                i += 1;
-                continue;
-            }
-            b'0'..=b'9' | b'.' => {
-                i = number_end(bytes, i);
-                Kind::Number
-            }
-            b'a'..=b'z' | b'A'..=b'Z' | b'_' => {
-                while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'_') {
-                    i += 1;
-                }
-                Kind::Name
-            }
-            b'+' | b'-' | b'*' | b'/' | b'^' => {
-                i += 1;
-                Kind::Op(c as char)
-            }
-            b'(' => {
-                i += 1;
-                Kind::Open
-            }
-            b')' => {
-                i += 1;
-                Kind::Close
-            }
-            _ => {
-                let ch = s[i..].chars().next().unwrap_or('?');
-                let hint = if ch == ',' {
-                    "; functions take one argument"
-                } else {
-                    "; use + - * / ^, parentheses, numbers and names"
-                };
-                return Err(problem(format!("unexpected character '{ch}'{hint}"), i));
-            }
-        };
-        out.push(Token {
-            kind,
-            text: &s[start..i],
-            at: start,
-        });
-    }
-    Ok(out)
-}
-
-/// The end of a number starting at `i`: digits and points (more than one
-/// point is reported by the caller), then an exponent.
-fn number_end(b: &[u8], mut i: usize) -> usize {
-    let digits = |b: &[u8], mut i: usize| {
-        while i < b.len() && b[i].is_ascii_digit() {
-            i += 1;
-        }
-        i
-    };
-    while i < b.len() && (b[i].is_ascii_digit() || b[i] == b'.') {
-        i += 1;
-    }
-    // An exponent only if digits follow: `2e` is 2 times the constant e.
-    if i < b.len() && (b[i] == b'e' || b[i] == b'E') {
-        let mut j = i + 1;
-        if j < b.len() && (b[j] == b'+' || b[j] == b'-') {
-            j += 1;
-        }
-        if j < b.len() && b[j].is_ascii_digit() {
-            i = digits(b, j);
-        }
-    }
-    i
 }
 
 /// The longest expression accepted, in bytes: far beyond any formula a person
@@ -133,9 +43,14 @@ pub const MAX_LENGTH: usize = 1000;
 /// stack of the library's recursive parser.
 pub const MAX_DEPTH: usize = 50;
 
-/// Checks `s` and returns it with `log` spelled `ln` (the library's name for
-/// the natural logarithm), with a map from positions in the rewritten text
-/// back to `s`.
+/// Checks `s` and returns it respelled for the library (see [`rewrite`]),
+/// with a map from positions in the respelled text back to `s`.
+///
+/// Besides characters, names and brackets, it checks that operands are
+/// joined by operators: `x 2` and `sin(x) 2` are mistakes, not products. The
+/// one implicit product is a number written against a name or an opening
+/// parenthesis (`2x`, `2pi`, `2sin(x)`, `2(x + 1)`), or a closing parenthesis
+/// against an opening one (`(x + 1)(x - 1)`).
 pub fn check(s: &str, vars: Vars) -> Result<Rewritten, Problem> {
     if s.len() > MAX_LENGTH {
         return Err(problem(
@@ -151,20 +66,17 @@ pub fn check(s: &str, vars: Vars) -> Result<Rewritten, Problem> {
         return Err(problem("the expression is empty", 0));
     }
     let mut open: Vec<usize> = Vec::new();
+    let mut implicit = vec![false; toks.len()];
     for (n, t) in toks.iter().enumerate() {
         let next = toks.get(n + 1);
         let prev = n.checked_sub(1).map(|p| toks[p]);
+        if let Some(p) = prev {
+            implicit[n] = joined(&p, t)?;
+        }
         match t.kind {
             Kind::Number => {
-                if t.text.matches('.').count() > 1 || t.text == "." || t.text.ends_with(['e', 'E'])
-                {
+                if t.text.matches('.').count() > 1 || t.text == "." {
                     return Err(problem(format!("'{}' is not a number", t.text), t.at));
-                }
-                if let Some(n) = next.filter(|n| n.kind == Kind::Number) {
-                    return Err(problem(
-                        "two numbers in a row; put an operator between them",
-                        n.at,
-                    ));
                 }
             }
             Kind::Name => check_name(t, next.map(|n| n.kind) == Some(Kind::Open), vars)?,
@@ -214,7 +126,38 @@ pub fn check(s: &str, vars: Vars) -> Result<Rewritten, Problem> {
     if let Some(&at) = open.last() {
         return Err(problem("'(' is never closed", at));
     }
-    Ok(rewrite(s, &toks))
+    Ok(rewrite(s, &toks, &implicit))
+}
+
+/// How token `t` follows `prev`: `Ok(true)` when the two are the factors of
+/// an implicit product, `Ok(false)` when nothing is missing between them, and
+/// a problem when two operands meet without an operator.
+fn joined(prev: &Token, t: &Token) -> Result<bool, Problem> {
+    let ends_operand = match prev.kind {
+        Kind::Number | Kind::Close => true,
+        // A function's name is followed by its bracket, not an operand.
+        Kind::Name => funcs::lookup(prev.text).is_none(),
+        Kind::Op(_) | Kind::Open => false,
+    };
+    let starts_operand = matches!(t.kind, Kind::Number | Kind::Name | Kind::Open);
+    if !(ends_operand && starts_operand) {
+        return Ok(false);
+    }
+    let touching = prev.end() == t.at;
+    match (prev.kind, t.kind) {
+        (Kind::Number, Kind::Number) => Err(problem(
+            "two numbers in a row; put an operator between them",
+            t.at,
+        )),
+        (Kind::Number, Kind::Name | Kind::Open) | (Kind::Close, Kind::Open) if touching => Ok(true),
+        _ => Err(problem(
+            format!(
+                "missing operator between '{}' and '{}'; write * for a product",
+                prev.text, t.text
+            ),
+            t.at,
+        )),
+    }
 }
 
 fn check_name(t: &Token, called: bool, vars: Vars) -> Result<(), Problem> {
@@ -256,38 +199,6 @@ fn check_name(t: &Token, called: bool, vars: Vars) -> Result<(), Problem> {
             t.at,
         )),
     }
-}
-
-/// An expression respelled for the library, and how to map positions back.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Rewritten {
-    pub text: String,
-    /// Positions (in `text`) after which one more byte was removed.
-    shifts: Vec<usize>,
-}
-
-impl Rewritten {
-    /// A position in the rewritten text as a position in the original.
-    pub fn original_position(&self, at: usize) -> usize {
-        at + self.shifts.iter().filter(|&&s| s < at).count()
-    }
-}
-
-fn rewrite(s: &str, toks: &[Token]) -> Rewritten {
-    let mut text = String::with_capacity(s.len());
-    let mut shifts = Vec::new();
-    let mut last = 0;
-    for t in toks
-        .iter()
-        .filter(|t| t.kind == Kind::Name && t.text == "log")
-    {
-        text.push_str(&s[last..t.at]);
-        text.push_str("ln");
-        shifts.push(text.len());
-        last = t.at + t.text.len();
-    }
-    text.push_str(&s[last..]);
-    Rewritten { text, shifts }
 }
 
 #[cfg(test)]
@@ -358,5 +269,42 @@ mod tests {
         assert_eq!(r.text, "ln(x) + ln(x)");
         assert_eq!(r.original_position(8), 9);
         assert_eq!(r.original_position(1), 1);
+    }
+
+    #[test]
+    fn operands_need_an_operator_between_them() {
+        let missing = |a: &str, b: &str| {
+            format!("missing operator between '{a}' and '{b}'; write * for a product")
+        };
+        assert_eq!(at("x 2"), (2, missing("x", "2")));
+        assert_eq!(at("sin(x) 2"), (7, missing(")", "2")));
+        assert_eq!(at("2 x"), (2, missing("2", "x")));
+        assert_eq!(at("2e x"), (3, missing("e", "x")));
+        assert_eq!(at("(x) (x)"), (4, missing(")", "(")));
+        assert_eq!(at("(x)2"), (3, missing(")", "2")));
+        assert_eq!(at("x(x)").1, "unknown function 'x'; known: sin, cos, tan, asin, acos, atan, sinh, cosh, tanh, exp, ln, log, sqrt, abs, sign");
+        assert_eq!(
+            at("2 3").1,
+            "two numbers in a row; put an operator between them"
+        );
+        assert_eq!(at("pi x").0, 3);
+    }
+
+    #[test]
+    fn implicit_products_are_a_number_or_bracket_against_the_next() {
+        for (s, respelled) in [
+            ("2x", "2*x"),
+            ("2pi", "2*pi"),
+            ("2e", "2*e"),
+            ("2e*x", "2*e*x"),
+            ("2e-x", "2*e-x"),
+            ("1e-4x", "1e-4*x"),
+            ("2sin(x)", "2*sin(x)"),
+            ("2(x + 1)", "2*(x + 1)"),
+            ("(x + 1)(x - 1)", "(x + 1)*(x - 1)"),
+            ("sign(x) * x", "signum(x) * x"),
+        ] {
+            assert_eq!(check(s, X).unwrap().text, respelled, "{s}");
+        }
     }
 }

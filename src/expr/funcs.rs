@@ -1,7 +1,6 @@
-//! The functions and constants an expression may use, and how each is
-//! computed on real and complex numbers.
-
-use num_complex::Complex64;
+//! The functions and constants an expression may use, and the arithmetic
+//! ([`Scalar`]) that evaluates them on real numbers; complex numbers are in
+//! [`super::complex`], dual numbers in [`crate::derivative::dual`].
 
 /// Named constants.
 pub const CONSTANTS: [&str; 2] = ["pi", "e"];
@@ -21,9 +20,6 @@ pub enum Func {
     Sin,
     Cos,
     Tan,
-    Sec,
-    Csc,
-    Cot,
     Asin,
     Acos,
     Atan,
@@ -43,16 +39,12 @@ pub const NAMES: [&str; 15] = [
     "sqrt", "abs", "sign",
 ];
 
-/// The function a name stands for, including the names the library's
-/// derivatives use (`sec`, `csc`, `cot`, `signum`).
+/// The function a name the user may write stands for.
 pub fn lookup(name: &str) -> Option<Func> {
     Some(match name {
         "sin" => Func::Sin,
         "cos" => Func::Cos,
         "tan" => Func::Tan,
-        "sec" => Func::Sec,
-        "csc" => Func::Csc,
-        "cot" => Func::Cot,
         "asin" => Func::Asin,
         "acos" => Func::Acos,
         "atan" => Func::Atan,
@@ -63,9 +55,19 @@ pub fn lookup(name: &str) -> Option<Func> {
         "ln" | "log" => Func::Ln,
         "sqrt" => Func::Sqrt,
         "abs" => Func::Abs,
-        "sign" | "signum" => Func::Signum,
+        "sign" => Func::Signum,
         _ => return None,
     })
+}
+
+/// The function a name in the library's parsed expression stands for: the
+/// user's names as [`super::rewrite`] spells them (`signum` for `sign`).
+pub fn library_lookup(name: &str) -> Option<Func> {
+    match name {
+        "signum" => Some(Func::Signum),
+        "sign" | "log" => None,
+        other => lookup(other),
+    }
 }
 
 impl Func {
@@ -74,46 +76,55 @@ impl Func {
     pub fn is_analytic(self) -> bool {
         !matches!(self, Func::Abs | Func::Signum)
     }
+
+    /// The name a user writes.
+    pub fn name(self) -> &'static str {
+        match self {
+            Func::Sin => "sin",
+            Func::Cos => "cos",
+            Func::Tan => "tan",
+            Func::Asin => "asin",
+            Func::Acos => "acos",
+            Func::Atan => "atan",
+            Func::Sinh => "sinh",
+            Func::Cosh => "cosh",
+            Func::Tanh => "tanh",
+            Func::Exp => "exp",
+            Func::Ln => "ln",
+            Func::Sqrt => "sqrt",
+            Func::Abs => "abs",
+            Func::Signum => "sign",
+        }
+    }
 }
 
-/// The arithmetic an expression needs, on real or complex numbers.
-pub trait Scalar:
-    Copy + std::ops::Add<Output = Self> + std::ops::Mul<Output = Self> + std::ops::Div<Output = Self>
-{
+/// The arithmetic an expression needs: real numbers (f64), complex numbers
+/// for the complex step, dual numbers for exact derivatives.
+pub trait Scalar: Copy + std::ops::Add<Output = Self> + std::ops::Mul<Output = Self> {
     fn from_f64(v: f64) -> Self;
+    /// a / b.
+    fn quot(self, b: Self) -> Self;
     fn powi(self, n: i32) -> Self;
     fn pow(self, e: Self) -> Self;
     fn apply(self, f: Func) -> Self;
-}
-
-/// The analytic functions, the same by name for f64 and Complex64; `$one`
-/// is 1 in the type, for the reciprocal functions.
-macro_rules! analytic {
-    ($x:expr, $f:expr, $one:expr, $non_analytic:expr) => {
-        match $f {
-            Func::Sin => $x.sin(),
-            Func::Cos => $x.cos(),
-            Func::Tan => $x.tan(),
-            Func::Sec => $one / $x.cos(),
-            Func::Csc => $one / $x.sin(),
-            Func::Cot => $one / $x.tan(),
-            Func::Asin => $x.asin(),
-            Func::Acos => $x.acos(),
-            Func::Atan => $x.atan(),
-            Func::Sinh => $x.sinh(),
-            Func::Cosh => $x.cosh(),
-            Func::Tanh => $x.tanh(),
-            Func::Exp => $x.exp(),
-            Func::Ln => $x.ln(),
-            Func::Sqrt => $x.sqrt(),
-            Func::Abs | Func::Signum => $non_analytic,
-        }
-    };
+    /// The real value: the number itself, a complex number's real part, a
+    /// dual number's value.
+    fn real(self) -> f64;
+    /// Whether the number moves with the variable being differentiated (a
+    /// dual number that depends on it, a complex number off the real axis).
+    /// Where a function has no derivative, say abs at 0, only an argument
+    /// that moves makes the result's derivative undefined.
+    fn varies(self) -> bool {
+        false
+    }
 }
 
 impl Scalar for f64 {
     fn from_f64(v: f64) -> Self {
         v
+    }
+    fn quot(self, b: Self) -> Self {
+        self / b
     }
     fn powi(self, n: i32) -> Self {
         f64::powi(self, n)
@@ -122,39 +133,48 @@ impl Scalar for f64 {
         self.powf(e)
     }
     fn apply(self, f: Func) -> Self {
-        // The last argument is spliced into the abs/sign arm, so it is only
-        // evaluated there; sign(0) = 0, as numpy's and SymPy's.
-        analytic!(
-            self,
-            f,
-            1.0,
-            match f {
-                Func::Abs => self.abs(),
-                _ if self == 0.0 || self.is_nan() => self,
-                _ => self.signum(),
-            }
-        )
+        match f {
+            Func::Sin => self.sin(),
+            Func::Cos => self.cos(),
+            Func::Tan => self.tan(),
+            Func::Asin => self.asin(),
+            Func::Acos => self.acos(),
+            Func::Atan => self.atan(),
+            Func::Sinh => self.sinh(),
+            Func::Cosh => self.cosh(),
+            Func::Tanh => self.tanh(),
+            Func::Exp => self.exp(),
+            Func::Ln => self.ln(),
+            Func::Sqrt => self.sqrt(),
+            Func::Abs => self.abs(),
+            // sign(0) = 0, as numpy's and SymPy's.
+            Func::Signum if self == 0.0 || self.is_nan() => self,
+            Func::Signum => self.signum(),
+        }
+    }
+    fn real(self) -> f64 {
+        self
     }
 }
 
-impl Scalar for Complex64 {
-    fn from_f64(v: f64) -> Self {
-        Complex64::new(v, 0.0)
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_documented_name_is_a_function_and_the_library_names_too() {
+        for name in NAMES {
+            assert!(lookup(name).is_some(), "{name}");
+        }
+        assert_eq!(library_lookup("signum"), Some(Func::Signum));
+        assert_eq!(library_lookup("ln"), Some(Func::Ln));
+        assert_eq!(lookup("signum"), None, "not a name users write");
+        assert_eq!(lookup("sec"), None);
     }
-    fn powi(self, n: i32) -> Self {
-        Complex64::powi(&self, n)
-    }
-    fn pow(self, e: Self) -> Self {
-        self.powc(e)
-    }
-    fn apply(self, f: Func) -> Self {
-        // abs and sign are not analytic: the complex step refuses expressions
-        // with them before evaluating, so this value never becomes a derivative.
-        analytic!(
-            self,
-            f,
-            Complex64::new(1.0, 0.0),
-            Complex64::new(f64::NAN, f64::NAN)
-        )
+
+    #[test]
+    fn sign_of_zero_is_zero() {
+        assert_eq!(0.0f64.apply(Func::Signum), 0.0);
+        assert_eq!((-3.0f64).apply(Func::Signum), -1.0);
     }
 }

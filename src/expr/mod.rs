@@ -3,13 +3,21 @@
 //! Parsing, symbolic differentiation and simplification are symb_anafis's
 //! (Apache-2.0); this module checks names and brackets first so errors can say
 //! where they are ([`check`]), and evaluates through a small tree that works on
-//! real and complex numbers ([`node`]).
+//! real, complex and dual numbers ([`node`]), checking each operation against
+//! its domain on request ([`domain`]). The symbolic derivative is only ever
+//! printed; derivatives are computed from the tree.
 
 pub mod check;
+pub mod complex;
+pub mod domain;
 pub mod funcs;
 pub mod node;
+mod rewrite;
+pub mod tokens;
 
 use check::{Problem, Vars};
+use domain::Failure;
+use funcs::Scalar;
 use node::Node;
 use num_complex::Complex64;
 use std::collections::HashSet;
@@ -157,23 +165,36 @@ impl Expression {
         }
     }
 
-    /// The exact partial derivative with respect to variable `i`, simplified
-    /// (d/dx of `0.01*x^2 + 0.1*x` is `0.1 + 0.02*x`).
-    pub fn derivative(&self, i: usize) -> Result<Expression, ExprError> {
+    /// The value at `point`, or why f has none there, or no derivative: see
+    /// [`Node::eval_checked`]. With dual numbers this is the exact
+    /// derivative; with plain f64 only "not defined" can be found.
+    /// The value itself must be finite.
+    pub fn eval_checked<T: Scalar>(&self, point: &[T]) -> Result<T, Failure> {
+        let value = self.node.eval_checked(point)?;
+        if !value.real().is_finite() {
+            return Err(Failure {
+                kind: domain::Kind::Overflow,
+                why: "a value overflows",
+            });
+        }
+        Ok(value)
+    }
+
+    /// The symbolic partial derivative with respect to variable `i`,
+    /// simplified and printed (d/dx of `0.01*x^2 + 0.1*x` is `0.1 + 0.02*x`).
+    /// It is only printed, never evaluated, so it may use functions this
+    /// tool does not evaluate (tanh′ is written with sech). The library's
+    /// `signum` is printed as the `sign` users write.
+    pub fn derivative_text(&self, i: usize) -> Result<String, ExprError> {
         let var = symb_anafis::symb(&self.vars[i]);
-        let d = symb_anafis::Diff::new()
+        symb_anafis::Diff::new()
             .differentiate(&self.symbolic, &var)
+            .map(|d| d.to_string().replace("signum(", "sign("))
             .map_err(|e| ExprError {
                 source: self.source.clone(),
                 message: format!("cannot differentiate: {}", library_message(&e)),
                 at: None,
-            })?;
-        let text = d.to_string();
-        Expression::from_symbolic(text, self.vars.clone(), d).map_err(|message| ExprError {
-            source: self.source.clone(),
-            message: format!("its derivative: {message}"),
-            at: None,
-        })
+            })
     }
 }
 
@@ -222,17 +243,44 @@ mod tests {
 
     #[test]
     fn derivatives_print_simplified_like_sympy() {
-        let d = |s: &str| {
-            Expression::parse(s, X)
-                .unwrap()
-                .derivative(0)
-                .unwrap()
-                .to_string()
-        };
+        let d = |s: &str| Expression::parse(s, X).unwrap().derivative_text(0).unwrap();
         assert_eq!(d("0.01*x^2 + 0.1*x"), "0.1 + 0.02*x");
         assert_eq!(d("exp(x)*sin(x)"), "exp(x)*(cos(x) + sin(x))");
         assert_eq!(d("sin(x)"), "cos(x)");
         assert_eq!(d("log(x)"), "1/x");
+        // Printed although this tool does not evaluate sech.
+        assert!(d("tanh(x)").contains("sech"), "{}", d("tanh(x)"));
+        assert_eq!(d("abs(x)"), "sign(x)");
+    }
+
+    #[test]
+    fn sign_is_a_function_and_e_to_a_power_is_exp() {
+        let f = Expression::parse("sign(x)*x", Vars::Any).unwrap();
+        assert_eq!(f.vars(), ["x"]);
+        assert_eq!(f.eval(&[-3.0]), 3.0);
+        let g = Expression::parse("e^x", X).unwrap();
+        assert_eq!(g.eval(&[50.0]), 50f64.exp());
+    }
+
+    #[test]
+    fn checked_evaluation_says_where_f_is_not_defined() {
+        let f = Expression::parse("ln(x) + sqrt(1 - x)", X).unwrap();
+        assert_eq!(f.eval_checked(&[0.5]), Ok(f.eval(&[0.5])));
+        let e = f.eval_checked(&[-1.0]).unwrap_err();
+        assert_eq!(
+            (e.kind, e.why),
+            (domain::Kind::NotDefined, "ln needs an argument > 0")
+        );
+        let e = f.eval_checked(&[2.0]).unwrap_err();
+        assert_eq!(e.why, "sqrt needs an argument ≥ 0");
+        let e = Expression::parse("exp(x)", X)
+            .unwrap()
+            .eval_checked(&[1e3])
+            .unwrap_err();
+        assert_eq!(e.kind, domain::Kind::Overflow);
+        // Infinite on the way is fine, as long as the value is not.
+        let sigmoid = Expression::parse("1/(1 + exp(-x))", X).unwrap();
+        assert_eq!(sigmoid.eval_checked(&[-800.0]), Ok(0.0));
     }
 
     #[test]

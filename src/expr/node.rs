@@ -1,10 +1,11 @@
-//! Fast evaluation of a parsed expression, on real or complex numbers.
+//! Fast evaluation of a parsed expression, on real, complex or dual numbers.
 //!
 //! The library's own compiled evaluator works on f64 only; the complex-step
-//! method needs complex numbers, so the library's expression tree is turned
-//! once into this small tree, which evaluates generically without parsing or
-//! allocating.
+//! method needs complex numbers and exact derivatives dual numbers, so the
+//! library's expression tree is turned once into this small tree, which
+//! evaluates generically without parsing or allocating.
 
+use super::domain::{self, Failure, Kind};
 use super::funcs::{self, Func, Scalar};
 use symb_anafis::visitor::ExprView;
 use symb_anafis::Expr;
@@ -46,8 +47,8 @@ impl Node {
                 ),
             },
             ExprView::Function { name, args } => {
-                let f =
-                    funcs::lookup(name).ok_or_else(|| Unsupported(format!("function '{name}'")))?;
+                let f = funcs::library_lookup(name)
+                    .ok_or_else(|| Unsupported(format!("function '{name}'")))?;
                 match args {
                     [arg] => Node::Call(f, Box::new(Node::compile(arg, vars)?)),
                     _ => {
@@ -64,6 +65,14 @@ impl Node {
                 Box::new(Node::compile(a, vars)?),
                 Box::new(Node::compile(b, vars)?),
             ),
+            // The library writes exp(x) typed as e^x as a power of e; exp is
+            // correctly rounded where powf(e, x) is not (e itself is rounded).
+            ExprView::Pow(base, exp)
+                if matches!(base.view(), ExprView::Symbol(ref s) if *s == "e")
+                    && !vars.iter().any(|v| v == "e") =>
+            {
+                Node::Call(Func::Exp, Box::new(Node::compile(exp, vars)?))
+            }
             ExprView::Pow(base, exp) => {
                 let base = Box::new(Node::compile(base, vars)?);
                 match exp.view() {
@@ -88,11 +97,51 @@ impl Node {
             Node::Var(i) => point[*i],
             Node::Sum(terms) => fold(terms, point, |a, b| a + b),
             Node::Product(factors) => fold(factors, point, |a, b| a * b),
-            Node::Div(a, b) => a.eval(point) / b.eval(point),
+            Node::Div(a, b) => a.eval(point).quot(b.eval(point)),
             Node::PowI(base, n) => base.eval(point).powi(*n),
             Node::Pow(base, e) => base.eval(point).pow(e.eval(point)),
             Node::Call(f, arg) => arg.eval(point).apply(*f),
         }
+    }
+
+    /// The value at `point`, or why there is none or no derivative: every
+    /// operation's argument is checked against its domain
+    /// ([`domain`]) before it is applied. An infinite value in between is
+    /// allowed (1/(1 + exp(800)) is 0), a NaN (∞ − ∞) is not.
+    pub fn eval_checked<T: Scalar>(&self, point: &[T]) -> Result<T, Failure> {
+        let value = match self {
+            Node::Const(v) => T::from_f64(*v),
+            Node::Var(i) => point[*i],
+            Node::Sum(terms) => try_fold(terms, point, |a, b| a + b)?,
+            Node::Product(factors) => try_fold(factors, point, |a, b| a * b)?,
+            Node::Div(a, b) => {
+                let (a, b) = (a.eval_checked(point)?, b.eval_checked(point)?);
+                domain::quotient(b.real())?;
+                a.quot(b)
+            }
+            Node::PowI(base, n) => {
+                let b = base.eval_checked(point)?;
+                domain::integer_power(b.real(), *n)?;
+                b.powi(*n)
+            }
+            Node::Pow(base, e) => {
+                let (b, e) = (base.eval_checked(point)?, e.eval_checked(point)?);
+                domain::power(b.real(), b.varies(), e.real(), e.varies())?;
+                b.pow(e)
+            }
+            Node::Call(f, arg) => {
+                let a = arg.eval_checked(point)?;
+                domain::call(*f, a.real(), a.varies())?;
+                a.apply(*f)
+            }
+        };
+        if value.real().is_nan() {
+            return Err(Failure {
+                kind: Kind::Overflow,
+                why: "a value overflows",
+            });
+        }
+        Ok(value)
     }
 
     /// The largest magnitude of an exponent that involves no variable
@@ -146,6 +195,18 @@ impl Node {
             Node::Call(_, a) => a.non_analytic(),
         }
     }
+}
+
+fn try_fold<T: Scalar>(items: &[Node], point: &[T], op: impl Fn(T, T) -> T) -> Result<T, Failure> {
+    let mut iter = items.iter();
+    let mut acc = match iter.next() {
+        Some(n) => n.eval_checked(point)?,
+        None => T::from_f64(0.0),
+    };
+    for n in iter {
+        acc = op(acc, n.eval_checked(point)?);
+    }
+    Ok(acc)
 }
 
 fn fold<T: Scalar>(items: &[Node], point: &[T], op: impl Fn(T, T) -> T) -> T {

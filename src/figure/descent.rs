@@ -2,7 +2,7 @@
 
 use super::Plot;
 use crate::derivative::{Differentiator, Method};
-use crate::numerics::{descend, gradient_descent};
+use crate::numerics::try_descend;
 use crate::output::{fmt_f64, fmt_vec};
 use crate::render::{style, Axes, Canvas};
 use anyhow::Result;
@@ -45,20 +45,27 @@ pub struct Data {
     pub f: f64,
     /// f grew instead of shrinking (or overflowed): the rate is too large.
     pub diverged: bool,
-    /// The point before each step.
+    /// The point before each step taken.
     pub history: Vec<[f64; 2]>,
+    /// Why descent stopped early, if it did: f had no gradient at the point
+    /// the step would start from.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stopped: Option<String>,
 }
 
 pub fn compute(p: &Params) -> Data {
     let init = Array1::from(p.init.to_vec());
-    let grad = |x: &Array1<f64>| Array1::from(p.f.gradient(x.as_slice().expect("contiguous")));
-    let f = |x: &Array1<f64>| p.f.value(x.as_slice().expect("contiguous"));
-    // The book's gradient_descent with the book's method; the same loop
-    // with another method's gradient otherwise.
-    let d = match p.f.central_step() {
-        Some(h) => gradient_descent(f, &init, p.lr, p.step_num, h),
-        None => descend(f, grad, &init, p.lr, p.step_num),
+    // With the book's method the gradient is the book's numerical_gradient,
+    // so this is the book's gradient_descent bit for bit. It stops where f
+    // leaves its domain; an overflow goes on as NaN, and is reported as
+    // divergence.
+    let grad = |x: &Array1<f64>| match p.f.gradient(x.as_slice().expect("contiguous")) {
+        Ok(g) => Ok(Array1::from(g)),
+        Err(u) if u.outside_domain() => Err(u),
+        Err(_) => Ok(Array1::from_elem(x.len(), f64::NAN)),
     };
+    let f = |x: &Array1<f64>| p.f.value(x.as_slice().expect("contiguous"));
+    let (d, stopped) = try_descend(f, grad, &init, p.lr, p.step_num);
     let pair = |a: &Array1<f64>| [a[0], a[1]];
     Data {
         function: p.f.f.source().to_string(),
@@ -69,8 +76,16 @@ pub fn compute(p: &Params) -> Data {
         x: pair(&d.x),
         f_init: f(&init),
         f: f(&d.x),
-        diverged: d.diverged,
+        // Stopping where f is not defined is not diverging.
+        diverged: d.diverged && stopped.is_none(),
         history: d.history.iter().map(pair).collect(),
+        stopped: stopped.map(|(step, why)| {
+            format!(
+                "gradient descent stopped at step {} of {}: {why}",
+                step + 1,
+                p.step_num
+            )
+        }),
     }
 }
 
@@ -91,7 +106,7 @@ impl Plot for Data {
     fn report(&self) -> String {
         format!(
             "final point after {} steps of lr {}: {}\nf there: {}\n",
-            self.step_num,
+            self.history.len(),
             fmt_f64(self.lr),
             fmt_vec(&self.x),
             fmt_f64(self.f)
@@ -99,6 +114,9 @@ impl Plot for Data {
     }
 
     fn warnings(&self) -> Vec<String> {
+        if let Some(stopped) = &self.stopped {
+            return vec![stopped.clone()];
+        }
         if !self.diverged {
             return Vec::new();
         }
@@ -165,5 +183,45 @@ impl Plot for Data {
             }
             Ok(())
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::expr::Expression;
+
+    #[test]
+    fn the_book_s_hundred_steps_bit_for_bit() {
+        let d = compute(&Params {
+            step_num: 100,
+            ..Params::default()
+        });
+        assert_eq!(d.x, [-6.111107928998789e-10, 8.148143905314271e-10]);
+        assert!(d.stopped.is_none() && d.warnings().is_empty());
+    }
+
+    #[test]
+    fn descent_stops_where_f_has_no_gradient_and_says_at_which_step() {
+        let f = Expression::parse("abs(x0) + x1^2", super::super::quiver::VARS).unwrap();
+        let d = compute(&Params {
+            f: Differentiator::new(f, Method::Exact, None).unwrap(),
+            init: [0.5, 1.0],
+            lr: 0.25,
+            step_num: 20,
+        });
+        // x0: 0.5 → 0.25 → 0, where abs has a corner.
+        assert_eq!(d.history.len(), 2);
+        assert_eq!(d.x, [0.0, 0.25]);
+        assert_eq!(
+            d.warnings(),
+            [
+                "gradient descent stopped at step 3 of 20: f is not differentiable at \
+              [x0, x1] = [0, 0.25]: abs has no derivative where its argument is 0"
+            ]
+        );
+        assert!(d
+            .report()
+            .starts_with("final point after 2 steps of lr 0.25: [0, 0.25]\n"));
     }
 }

@@ -3,8 +3,8 @@
 
 use super::Plot;
 use crate::derivative::difference::{five_point, forward, numerical_diff};
-use crate::derivative::Method;
-use crate::expr::{ExprError, Expression};
+use crate::derivative::{dual, Method, Reason, Undefined};
+use crate::expr::Expression;
 use crate::numerics::H;
 use crate::output::fmt_f64;
 use crate::render::axes::auto_limits;
@@ -42,14 +42,19 @@ impl Default for Params {
 pub struct Data {
     pub function: String,
     pub x: f64,
-    /// The symbolic derivative and its value at x, the reference for the errors.
+    /// The symbolic derivative as printed, and the exact value at x (by
+    /// automatic differentiation), the reference for the errors; null where
+    /// f has no derivative at x.
     pub derivative: String,
-    pub exact: f64,
+    pub exact: Option<f64>,
     /// The steps, from 1e-1 down to 1e-16.
     pub h: Vec<f64>,
     pub curves: Vec<Curve>,
     /// The book's step, 1e-4.
     pub book_h: f64,
+    /// Why there is no exact derivative, and so no errors, if there is none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub undefined: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -73,9 +78,15 @@ const METHODS: [(Method, u32, Quotient); 3] = [
     (Method::FivePoint, 4, |f, x, h| five_point(f, x, h)),
 ];
 
-pub fn compute(p: &Params) -> Result<Data, ExprError> {
-    let d = p.f.derivative(0)?;
-    let exact = d.eval(&[p.x]);
+pub fn compute(p: &Params) -> Data {
+    let (exact, undefined) = match dual::partial(&p.f, &[p.x], 0) {
+        Ok(r) => (Some(r.d), None),
+        Err(why) => {
+            let u = Undefined::at(Reason::Domain(why), p.f.vars(), &[p.x]);
+            (None, Some(u.to_string()))
+        }
+    };
+    let derivative = p.f.derivative_text(0).unwrap_or_else(|_| "?".to_string());
     let f = |t: f64| p.f.eval(&[t]);
     let h: Vec<f64> = (DECADES.0 * PER_DECADE..=DECADES.1 * PER_DECADE)
         .map(|k| 10f64.powf(-(k as f64) / PER_DECADE as f64))
@@ -83,7 +94,7 @@ pub fn compute(p: &Params) -> Result<Data, ExprError> {
     let curves = METHODS
         .iter()
         .map(|&(method, order, quotient)| {
-            let err = |h: f64| (quotient(&f, p.x, h) - exact).abs();
+            let err = |h: f64| (quotient(&f, p.x, h) - exact.unwrap_or(f64::NAN)).abs();
             let error: Vec<f64> = h.iter().map(|&h| err(h)).collect();
             let (best_h, best_error) = h.iter().zip(&error).filter(|(_, e)| e.is_finite()).fold(
                 (f64::NAN, f64::INFINITY),
@@ -99,15 +110,16 @@ pub fn compute(p: &Params) -> Result<Data, ExprError> {
             }
         })
         .collect();
-    Ok(Data {
+    Data {
         function: p.f.source().to_string(),
         x: p.x,
-        derivative: d.to_string(),
+        derivative,
         exact,
         h,
         curves,
         book_h: H,
-    })
+        undefined,
+    }
 }
 
 impl Plot for Data {
@@ -116,13 +128,22 @@ impl Plot for Data {
     }
 
     fn report(&self) -> String {
+        let Some(exact) = self.exact else {
+            return format!(
+                "f(x) = {}, f'(x) = {}; at x = {} the exact derivative is undefined, \
+                 so there are no errors to show\n",
+                self.function,
+                self.derivative,
+                fmt_f64(self.x)
+            );
+        };
         let mut out = format!(
             "f(x) = {}, f'(x) = {}; at x = {} the exact derivative is {}\n\
              absolute error of each difference quotient:\n  {:<11} {:<6} {:<24} {:<24} {}\n",
             self.function,
             self.derivative,
             fmt_f64(self.x),
-            fmt_f64(self.exact),
+            fmt_f64(exact),
             "method",
             "order",
             "at the book's h = 1e-4",
@@ -143,6 +164,10 @@ impl Plot for Data {
                 eps*|f(x)|/h (eps = 2.2e-16), which grows as h shrinks: the V of the figure. \
                 Once h is below eps*|x|, x + h == x and the quotient is 0, as with the book's h = 1e-50.\n";
         out
+    }
+
+    fn warnings(&self) -> Vec<String> {
+        self.undefined.iter().cloned().collect()
     }
 
     fn draw(&self, canvas: &mut Canvas) -> Result<()> {
@@ -257,7 +282,8 @@ mod tests {
 
     #[test]
     fn exp_at_1_shows_the_v_with_the_book_s_central_error() {
-        let d = compute(&Params::default()).unwrap();
+        let d = compute(&Params::default());
+        assert_eq!(d.exact, Some(std::f64::consts::E));
         assert_eq!(d.h.len(), 301);
         assert_eq!((d.h[0], d.h[300]), (0.1, 1e-16));
         let central = &d.curves[1];
@@ -278,5 +304,27 @@ mod tests {
         }
         assert!(d.curves[2].best_error < d.curves[1].best_error);
         assert!(d.curves[1].best_error < d.curves[0].best_error);
+    }
+
+    #[test]
+    fn no_errors_where_f_has_no_derivative() {
+        let d = compute(&Params {
+            f: Expression::parse("sqrt(x)", super::super::tangent::VARS).unwrap(),
+            x: -1.0,
+        });
+        assert_eq!(d.exact, None);
+        assert!(d.curves.iter().all(|c| c.error.iter().all(|e| e.is_nan())));
+        assert_eq!(
+            d.warnings(),
+            ["f is not defined at x = -1: sqrt needs an argument ≥ 0"]
+        );
+        assert!(d.report().contains("the exact derivative is undefined"));
+        // tanh's derivative is printed with sech, which is not evaluated.
+        let t = compute(&Params {
+            f: Expression::parse("tanh(x)", super::super::tangent::VARS).unwrap(),
+            x: 0.5,
+        });
+        assert!(t.derivative.contains("sech"), "{}", t.derivative);
+        assert_eq!(t.exact, Some(1.0 / 0.5f64.cosh().powi(2)));
     }
 }

@@ -54,6 +54,10 @@ pub struct Data {
     pub arrows: Vec<Arrow>,
     /// The gradient at each requested point.
     pub gradients: Vec<Gradient>,
+    /// Where there is no gradient and why, one line per point (grid points
+    /// first); those arrows and gradients are null.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub undefined: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -69,9 +73,15 @@ pub struct Gradient {
     pub grad: [f64; 2],
 }
 
-fn gradient(f: &Differentiator, x: [f64; 2]) -> [f64; 2] {
-    let g = f.gradient(&x);
-    [g[0], g[1]]
+/// ∇f at x, or NaNs (no arrow, null in JSON) and why there is none.
+fn gradient(f: &Differentiator, x: [f64; 2], undefined: &mut Vec<String>) -> [f64; 2] {
+    match f.gradient(&x) {
+        Ok(g) => [g[0], g[1]],
+        Err(u) => {
+            undefined.push(u.to_string());
+            [f64::NAN; 2]
+        }
+    }
 }
 
 /// The gradient at every grid point, one point at a time. (The book's script
@@ -79,11 +89,12 @@ fn gradient(f: &Differentiator, x: [f64; 2]) -> [f64; 2] {
 /// sums 324 squares per evaluation; the gradient is the same to ~1e-10.)
 pub fn compute(p: &Params) -> Data {
     let axis = p.grid.values();
+    let mut undefined = Vec::new();
     let arrows = axis
         .iter()
         .flat_map(|&b| axis.iter().map(move |&a| [a, b]))
         .map(|x| {
-            let g = gradient(&p.f, x);
+            let g = gradient(&p.f, x, &mut undefined);
             Arrow {
                 x,
                 minus_grad: [-g[0], -g[1]],
@@ -94,7 +105,7 @@ pub fn compute(p: &Params) -> Data {
         p.at.iter()
             .map(|&x| Gradient {
                 x,
-                grad: gradient(&p.f, x),
+                grad: gradient(&p.f, x, &mut undefined),
             })
             .collect();
     Data {
@@ -102,6 +113,7 @@ pub fn compute(p: &Params) -> Data {
         method: p.f.method,
         arrows,
         gradients,
+        undefined,
     }
 }
 
@@ -130,8 +142,27 @@ impl Plot for Data {
     fn report(&self) -> String {
         self.gradients
             .iter()
-            .map(|g| format!("gradient at {}: {}\n", fmt_vec(&g.x), fmt_vec(&g.grad)))
+            .map(|g| {
+                let grad = if g.grad.iter().all(|v| v.is_finite()) {
+                    fmt_vec(&g.grad)
+                } else {
+                    "undefined".to_string()
+                };
+                format!("gradient at {}: {grad}\n", fmt_vec(&g.x))
+            })
             .collect()
+    }
+
+    /// The first point without a gradient, and how many more there are.
+    fn warnings(&self) -> Vec<String> {
+        match self.undefined.as_slice() {
+            [] => Vec::new(),
+            [one] => vec![one.clone()],
+            [first, rest @ ..] => vec![format!(
+                "{first} (and at {} more points, which have no arrow)",
+                rest.len()
+            )],
+        }
     }
 
     fn draw(&self, canvas: &mut Canvas) -> Result<()> {
@@ -176,5 +207,35 @@ mod tests {
         assert_eq!(d.gradients[0].grad, [6.00000000000378, 7.999999999999119]);
         assert_eq!(d.arrows[0].x, [-2.0, -2.0]);
         assert_eq!(d.arrows[1].x, [-1.75, -2.0]);
+        assert!(d.warnings().is_empty());
+    }
+
+    #[test]
+    fn no_arrow_where_f_has_no_gradient() {
+        let f = Expression::parse("sqrt(x0) + x1", VARS).unwrap();
+        let p = Params {
+            f: Differentiator::new(f, Method::Central, None).unwrap(),
+            grid: Arange::new(-1.0, 1.5, 1.0),
+            at: vec![[4.0, 0.0]],
+        };
+        let d = compute(&p);
+        // Grid -1, 0, 1 on each axis: x0 = -1 is outside sqrt's domain, at
+        // x0 = 0 sqrt has no derivative.
+        let missing: Vec<[f64; 2]> = d
+            .arrows
+            .iter()
+            .filter(|a| a.minus_grad[0].is_nan())
+            .map(|a| a.x)
+            .collect();
+        assert_eq!(missing.len(), 6, "{missing:?}");
+        assert!(missing.iter().all(|x| x[0] <= 0.0));
+        assert_eq!(
+            d.warnings(),
+            [
+                "f is not defined at [x0, x1] = [-1, -1]: sqrt needs an argument ≥ 0 \
+              (and at 5 more points, which have no arrow)"
+            ]
+        );
+        assert!((d.gradients[0].grad[0] - 0.25).abs() < 1e-8);
     }
 }

@@ -1,7 +1,7 @@
 //! gradient_1d: function_1 and its tangent lines (the book's Figure 4-5).
 
 use super::Plot;
-use crate::derivative::{Differentiator, Method};
+use crate::derivative::{Differentiator, Estimate, Method};
 use crate::expr::check::Vars;
 use crate::expr::Expression;
 use crate::numerics::{Arange, TangentLine};
@@ -61,6 +61,9 @@ pub struct Tangent {
     pub error_estimate: Option<f64>,
     /// The tangent at each x of the curve.
     pub y: Vec<f64>,
+    /// Why there is no tangent (the slope is then null), if there is none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub undefined: Option<String>,
 }
 
 pub fn compute(p: &Params) -> Data {
@@ -70,13 +73,26 @@ pub fn compute(p: &Params) -> Data {
     let tangents =
         p.at.iter()
             .map(|&at| {
-                let slope = p.f.slope(at);
+                // Where f has no derivative there is no line: its slope and
+                // samples are NaN (null in JSON), and nothing is drawn.
+                let (slope, undefined) = match p.f.slope(at) {
+                    Ok(e) => (e, None),
+                    Err(u) => (
+                        Estimate {
+                            value: f64::NAN,
+                            h: None,
+                            error_estimate: None,
+                        },
+                        Some(u.to_string()),
+                    ),
+                };
                 let line = TangentLine::through(at, f(at), slope.value);
                 Tangent {
                     line,
                     h: slope.h,
                     error_estimate: slope.error_estimate,
                     y: x.iter().map(|&t| line.at(t)).collect(),
+                    undefined,
                 }
             })
             .collect();
@@ -98,6 +114,9 @@ impl Plot for Data {
         self.tangents
             .iter()
             .map(|t| {
+                if t.undefined.is_some() {
+                    return format!("slope at x = {}: undefined\n", fmt_f64(t.line.x));
+                }
                 format!(
                     "slope at x = {}: {} (tangent y = {}*x + {})\n",
                     fmt_f64(t.line.x),
@@ -106,6 +125,13 @@ impl Plot for Data {
                     fmt_f64(t.line.intercept)
                 )
             })
+            .collect()
+    }
+
+    fn warnings(&self) -> Vec<String> {
+        self.tangents
+            .iter()
+            .filter_map(|t| t.undefined.clone())
             .collect()
     }
 
@@ -139,5 +165,25 @@ mod tests {
         assert_eq!(d.x.len(), 200);
         assert_eq!(d.tangents[0].line.slope, 0.1999999999990898);
         assert!(d.report().contains("0.1999999999990898"));
+        assert!(d.warnings().is_empty());
+    }
+
+    #[test]
+    fn no_tangent_where_f_has_no_derivative() {
+        let f = Expression::parse("abs(x - 5)", VARS).unwrap();
+        let p = Params {
+            f: Differentiator::new(f, Method::Central, None).unwrap(),
+            at: vec![5.0, 7.0],
+            range: Arange::new(0.0, 10.0, 1.0),
+        };
+        let d = compute(&p);
+        assert!(d.tangents[0].line.slope.is_nan());
+        assert!(d.tangents[0].y.iter().all(|y| y.is_nan()));
+        assert_eq!(d.tangents[1].line.slope, 0.9999999999976694);
+        assert_eq!(
+            d.warnings(),
+            ["f is not differentiable at x = 5: abs has no derivative where its argument is 0"]
+        );
+        assert!(d.report().starts_with("slope at x = 5: undefined\n"));
     }
 }

@@ -45,19 +45,45 @@ where
     F: Fn(&Array1<f64>) -> f64,
     G: Fn(&Array1<f64>) -> Array1<f64>,
 {
+    let grad = |x: &Array1<f64>| Ok::<_, std::convert::Infallible>(grad(x));
+    try_descend(f, grad, init_x, lr, step_num).0
+}
+
+/// [`descend`] with a gradient that may not exist: it stops before the
+/// first step whose gradient is an error, and returns that step's index
+/// (0-based, = the number of steps taken) with the error.
+pub fn try_descend<F, G, E>(
+    f: F,
+    grad: G,
+    init_x: &Array1<f64>,
+    lr: f64,
+    step_num: usize,
+) -> (Descent, Option<(usize, E)>)
+where
+    F: Fn(&Array1<f64>) -> f64,
+    G: Fn(&Array1<f64>) -> Result<Array1<f64>, E>,
+{
     let mut x = init_x.clone();
     let mut history = Vec::with_capacity(step_num);
-    for _ in 0..step_num {
+    let mut stopped = None;
+    for step in 0..step_num {
+        let g = match grad(&x) {
+            Ok(g) => g,
+            Err(e) => {
+                stopped = Some((step, e));
+                break;
+            }
+        };
         history.push(x.clone());
-        let g = grad(&x);
         x.zip_mut_with(&g, |xi, &gi| *xi -= lr * gi);
     }
     let diverged = diverged(f(init_x), f(&x));
-    Descent {
+    let d = Descent {
         x,
         history,
         diverged,
-    }
+    };
+    (d, stopped)
 }
 
 #[cfg(test)]
@@ -94,6 +120,24 @@ mod tests {
         assert!(!d.diverged);
         assert!((d.x[0] + 3.0).abs() < 1e-7 && (d.x[1] - 4.0).abs() < 1e-7);
         assert!(!gradient_descent(f, &init, 0.1, 20, H).diverged);
+    }
+
+    #[test]
+    fn descent_stops_where_the_gradient_is_missing() {
+        // x ← x − 0.5·2x lands on 0 after one step; the gradient "fails" there.
+        let f = |p: &Array1<f64>| p[0] * p[0];
+        let grad = |p: &Array1<f64>| {
+            if p[0] == 0.0 {
+                Err("at 0")
+            } else {
+                Ok(array![2.0 * p[0]])
+            }
+        };
+        let (d, stopped) = try_descend(f, grad, &array![3.0], 0.5, 10);
+        assert_eq!(stopped, Some((1, "at 0")));
+        assert_eq!(d.x, array![0.0]);
+        assert_eq!(d.history, [array![3.0]]);
+        assert!(!d.diverged);
     }
 
     #[test]

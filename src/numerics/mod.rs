@@ -11,7 +11,7 @@ pub mod gradient;
 pub mod grid;
 pub mod simplenet;
 
-pub use descent::{descend, gradient_descent, Descent};
+pub use descent::{descend, gradient_descent, try_descend, Descent};
 pub use diff::{numerical_diff, tangent_line, TangentLine, H};
 pub use functions::{cross_entropy_error, function_1, function_2, softmax};
 pub use gradient::numerical_gradient;
