@@ -355,3 +355,43 @@ fn descent_stops_and_names_the_step_where_f_left_its_domain() {
     assert_eq!(v["diverged"], false);
     assert!(v["stopped"].as_str().unwrap().contains("step 2 of 20"));
 }
+
+/// The words of a command line as the README writes it: spaces separate,
+/// double quotes group.
+fn words(line: &str) -> Vec<String> {
+    let mut out = vec![String::new()];
+    let mut quoted = false;
+    for c in line.chars() {
+        match c {
+            '"' => quoted = !quoted,
+            ' ' if !quoted => out.push(String::new()),
+            c => out.last_mut().expect("never empty").push(c),
+        }
+    }
+    out
+}
+
+#[test]
+fn the_readme_shows_undefined_exactly_as_it_is() {
+    let readme = include_str!("../README.md");
+    let section = &readme[readme
+        .find("### Undefined is an answer")
+        .expect("the section")..];
+    let start = section.find("```\n").expect("an example") + 4;
+    let block = &section[start..start + section[start..].find("```").expect("its end")];
+    let dir = tempfile::tempdir().unwrap();
+    let mut commands = 0;
+    for example in block.split("$ numdiff-plot ").skip(1) {
+        let (line, shown) = example.split_once('\n').expect("a command line");
+        let mut args = words(line);
+        if args[0] == "tangent" {
+            args.extend(["-o".to_string(), "t.svg".to_string()]);
+        }
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let (out, err) = run(dir.path(), &args);
+        // As a terminal shows it: the warnings come first.
+        assert_eq!(err + &out, shown, "{line}");
+        commands += 1;
+    }
+    assert_eq!(commands, 2);
+}
