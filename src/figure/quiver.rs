@@ -54,10 +54,18 @@ pub struct Data {
     pub arrows: Vec<Arrow>,
     /// The gradient at each requested point.
     pub gradients: Vec<Gradient>,
-    /// Where there is no gradient and why, one line per point (grid points
-    /// first); those arrows and gradients are null.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub undefined: Vec<String>,
+    /// Where there is no gradient, if anywhere; those arrows and gradients
+    /// are null.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub undefined: Option<Missing>,
+}
+
+/// The points without a gradient: why at the first, and how many.
+#[derive(Debug, Clone, Serialize)]
+pub struct Missing {
+    pub first: String,
+    /// Grid points and `--at` points together.
+    pub points: usize,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -74,11 +82,15 @@ pub struct Gradient {
 }
 
 /// ∇f at x, or NaNs (no arrow, null in JSON) and why there is none.
-fn gradient(f: &Differentiator, x: [f64; 2], undefined: &mut Vec<String>) -> [f64; 2] {
+fn gradient(f: &Differentiator, x: [f64; 2], missing: &mut Option<Missing>) -> [f64; 2] {
     match f.gradient(&x) {
         Ok(g) => [g[0], g[1]],
         Err(u) => {
-            undefined.push(u.to_string());
+            let m = missing.get_or_insert_with(|| Missing {
+                first: u.to_string(),
+                points: 0,
+            });
+            m.points += 1;
             [f64::NAN; 2]
         }
     }
@@ -89,7 +101,7 @@ fn gradient(f: &Differentiator, x: [f64; 2], undefined: &mut Vec<String>) -> [f6
 /// sums 324 squares per evaluation; the gradient is the same to ~1e-10.)
 pub fn compute(p: &Params) -> Data {
     let axis = p.grid.values();
-    let mut undefined = Vec::new();
+    let mut undefined = None;
     let arrows = axis
         .iter()
         .flat_map(|&b| axis.iter().map(move |&a| [a, b]))
@@ -155,12 +167,12 @@ impl Plot for Data {
 
     /// The first point without a gradient, and how many more there are.
     fn warnings(&self) -> Vec<String> {
-        match self.undefined.as_slice() {
-            [] => Vec::new(),
-            [one] => vec![one.clone()],
-            [first, rest @ ..] => vec![format!(
-                "{first} (and at {} more points, which have no arrow)",
-                rest.len()
+        match &self.undefined {
+            None => Vec::new(),
+            Some(Missing { first, points: 1 }) => vec![first.clone()],
+            Some(Missing { first, points }) => vec![format!(
+                "{first} (and at {} more points, which have no gradient)",
+                points - 1
             )],
         }
     }
@@ -233,7 +245,7 @@ mod tests {
             d.warnings(),
             [
                 "f is not defined at [x0, x1] = [-1, -1]: sqrt needs an argument ≥ 0 \
-              (and at 5 more points, which have no arrow)"
+              (and at 5 more points, which have no gradient)"
             ]
         );
         assert!((d.gradients[0].grad[0] - 0.25).abs() < 1e-8);
