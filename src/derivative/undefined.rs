@@ -65,10 +65,15 @@ impl fmt::Display for Undefined {
             }
             Reason::NotFinite { method, h } => {
                 let step = h.map_or(String::new(), |h| format!(" (h = {})", fmt_f64(h)));
+                let advice = if method.takes_h() {
+                    "try a smaller --h or --method exact"
+                } else {
+                    "try --method exact"
+                };
                 write!(
                     f,
                     "the {method} estimate at {at}{step} is not a finite number: it evaluates f \
-                     where f is not defined or overflows; try a smaller --h or --method exact"
+                     where f is not defined or overflows; {advice}"
                 )
             }
         }
