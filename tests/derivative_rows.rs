@@ -304,7 +304,15 @@ fn figures_and_error_say_undefined_and_still_succeed() {
     assert_eq!(err.lines().count(), 1);
     let v = json(
         dir.path(),
-        &["quiver", "--f", "ln(x0) + x1", "--at", "-1,0", "-o", "q.svg"],
+        &[
+            "quiver",
+            "--f",
+            "ln(x0) + x1",
+            "--at",
+            "-1,0",
+            "-o",
+            "q.svg",
+        ],
     );
     // Grid −2 … 2.25 by 0.25: x0 ≤ 0 in 9 of 18 columns, 18 rows, and --at.
     assert_eq!(v["undefined"]["points"], 9 * 18 + 1);

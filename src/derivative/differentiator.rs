@@ -114,13 +114,11 @@ impl Differentiator {
                 .map(|i| self.partial(point, i).map(|e| e.value))
                 .collect();
         };
-        for i in 0..point.len() {
-            match dual::partial(&self.f, point, i) {
-                Err(f) if f.kind != Kind::Overflow => {
-                    return Err(self.undefined(Reason::Domain(f), point))
-                }
-                _ => {}
+        match dual::check(&self.f, point) {
+            Err(f) if f.kind != Kind::Overflow => {
+                return Err(self.undefined(Reason::Domain(f), point))
             }
+            _ => {}
         }
         let x = Array1::from(point.to_vec());
         let g = numerical_gradient(|p| self.value(slice(p)), &x, h).to_vec();

@@ -197,6 +197,80 @@ pub fn partial(f: &Expression, point: &[f64], i: usize) -> Result<Dual, Failure>
     Ok(r)
 }
 
+/// A value and whether it depends on any variable: a dual number without
+/// its derivative, for [`check`], which needs no more and runs before every
+/// gradient of the book's method.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Probe {
+    v: f64,
+    dep: bool,
+}
+
+impl Add for Probe {
+    type Output = Probe;
+    fn add(self, b: Probe) -> Probe {
+        Probe {
+            v: self.v + b.v,
+            dep: self.dep || b.dep,
+        }
+    }
+}
+
+impl Mul for Probe {
+    type Output = Probe;
+    fn mul(self, b: Probe) -> Probe {
+        Probe {
+            v: self.v * b.v,
+            dep: self.dep || b.dep,
+        }
+    }
+}
+
+impl Scalar for Probe {
+    fn from_f64(v: f64) -> Self {
+        Probe { v, dep: false }
+    }
+    fn quot(self, b: Self) -> Self {
+        Probe {
+            v: self.v / b.v,
+            dep: self.dep || b.dep,
+        }
+    }
+    fn powi(self, n: i32) -> Self {
+        Probe {
+            v: self.v.powi(n),
+            dep: self.dep,
+        }
+    }
+    fn pow(self, e: Self) -> Self {
+        Probe {
+            v: self.v.powf(e.v),
+            dep: self.dep || e.dep,
+        }
+    }
+    fn apply(self, f: Func) -> Self {
+        Probe {
+            v: self.v.apply(f),
+            dep: self.dep,
+        }
+    }
+    fn real(self) -> f64 {
+        self.v
+    }
+    fn varies(self) -> bool {
+        self.dep
+    }
+}
+
+/// Whether f has a value and every partial derivative at `point`, in one
+/// evaluation: every variable is marked at once, so an operation at the
+/// edge of its domain fails if its argument depends on any of them, which
+/// is when some partial derivative fails. Overflow is not looked for.
+pub fn check(f: &Expression, point: &[f64]) -> Result<(), Failure> {
+    let marked: Vec<Probe> = point.iter().map(|&v| Probe { v, dep: true }).collect();
+    f.eval_checked(&marked).map(|_| ())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -253,5 +327,17 @@ mod tests {
         // sqrt(x0) at x0 = 0 has no ∂/∂x0, but ∂/∂x1 is fine.
         assert!(partial(&f, &[0.0, x1], 0).is_err());
         assert_eq!(partial(&f, &[0.0, x1], 1).unwrap().d, 0.0);
+        // The gradient as a whole is not there.
+        assert_eq!(
+            check(&f, &[0.0, x1]).unwrap_err().kind,
+            Kind::NotDifferentiable
+        );
+        assert_eq!(check(&f, &[x0, x1]), Ok(()));
+        let g = Expression::parse("abs(x0 - x1) + ln(x1)", Vars::Only(&["x0", "x1"])).unwrap();
+        assert_eq!(
+            check(&g, &[1.0, 1.0]).unwrap_err().kind,
+            Kind::NotDifferentiable
+        );
+        assert_eq!(check(&g, &[-1.0, -2.0]).unwrap_err().kind, Kind::NotDefined);
     }
 }
