@@ -32,7 +32,7 @@ pub fn run(a: DiffArgs) -> Result<()> {
     }
     let d = differentiator(a.expr, &a.method)?;
     let report = report::compute(&d, a.at.as_ref().map(|n| n.0.as_slice()))
-        .map_err(|e| UsageError::new(format!("'{}': {e}", d.f.source())))?;
+        .map_err(|e| UsageError::new(format!("'{}': {e}", d.expr.source())))?;
     let text = if a.json {
         serde_json::to_string(&report)? + "\n"
     } else {

@@ -25,7 +25,7 @@ pub fn run(cli: Cli) -> Result<()> {
                 at: a.at,
                 range: a.range,
             };
-            figure::run(tangent::compute(&params), &a.out, "gradient_1d.png")
+            figure::run(tangent::compute(&params), &a.out, tangent::FILE)
         }
         Command::Surface(a) => {
             let params = surface::Params {
@@ -34,7 +34,7 @@ pub fn run(cli: Cli) -> Result<()> {
                 elev: a.elev,
                 azim: a.azim,
             };
-            figure::run(surface::compute(&params), &a.out, "multivariate_func.png")
+            figure::run(surface::compute(&params), &a.out, surface::FILE)
         }
         Command::Quiver(a) => {
             let params = quiver::Params {
@@ -42,7 +42,7 @@ pub fn run(cli: Cli) -> Result<()> {
                 grid: a.grid,
                 at: a.at,
             };
-            figure::run(quiver::compute(&params), &a.out, "gradient_2d.png")
+            figure::run(quiver::compute(&params), &a.out, quiver::FILE)
         }
         Command::Descent(a) => {
             let params = descent::Params {
@@ -51,22 +51,18 @@ pub fn run(cli: Cli) -> Result<()> {
                 lr: a.lr,
                 step_num: a.steps,
             };
-            figure::run(descent::compute(&params), &a.out, "gradient_method.png")
+            figure::run(descent::compute(&params), &a.out, descent::FILE)
         }
         Command::Simplenet(a) => {
             let params = simplenet::Params { seed: a.seed };
-            figure::run(
-                simplenet::compute(&params),
-                &a.out,
-                "gradient_simplenet.png",
-            )
+            figure::run(simplenet::compute(&params), &a.out, simplenet::FILE)
         }
         Command::Diff(a) => diff::run(a),
         Command::Error(a) => {
             let params = numdiff_error::Params { f: a.f, x: a.x };
             let data = numdiff_error::compute(&params)
                 .map_err(|e| UsageError::new(format!("--f: {e}")))?;
-            figure::run(data, &a.out, "numdiff_error.png")
+            figure::run(data, &a.out, numdiff_error::FILE)
         }
         Command::All(a) => all::run(&a),
         Command::Completions(a) => docs::completions(&a),

@@ -12,7 +12,8 @@ use num_complex::Complex64;
 /// Symbolic derivatives (for `exact`) are built once, here.
 #[derive(Debug, Clone)]
 pub struct Differentiator {
-    pub f: Expression,
+    /// The function, f.
+    pub expr: Expression,
     pub method: Method,
     /// The step, or `None` for the method's own choice.
     pub h: Option<f64>,
@@ -36,13 +37,13 @@ impl Partial<'_> {
 
 impl Univariate for Partial<'_> {
     fn value(&self, t: f64) -> f64 {
-        self.d.f.eval(&self.at(self.point, t))
+        self.d.expr.eval(&self.at(self.point, t))
     }
 
     fn complex_value(&self, z: Complex64) -> Result<Complex64, String> {
         let point: Vec<Complex64> = self.point.iter().map(|&v| Complex64::new(v, 0.0)).collect();
         self.d
-            .f
+            .expr
             .eval_complex(&self.at(&point, z))
             .map_err(not_analytic)
     }
@@ -78,7 +79,7 @@ impl Differentiator {
             }
         }
         Ok(Differentiator {
-            f,
+            expr: f,
             method,
             h,
             exact,
@@ -109,7 +110,7 @@ impl Differentiator {
 
     /// f at `point`.
     pub fn value(&self, point: &[f64]) -> f64 {
-        self.f.eval(point)
+        self.expr.eval(point)
     }
 
     /// ∇f at `point`: with `central`, the book's `numerical_gradient`, which

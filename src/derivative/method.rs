@@ -13,11 +13,12 @@ use serde::Serialize;
 use std::fmt;
 use std::str::FromStr;
 
-/// How a derivative is computed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+/// How a derivative is computed. The default is the book's, `Central`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Method {
     /// (f(x+h) − f(x−h)) / 2h, the book's `numerical_diff`; error O(h²).
+    #[default]
     Central,
     /// (f(x+h) − f(x)) / h, the book's cautionary example; error O(h).
     Forward,

@@ -36,7 +36,7 @@ pub struct AtPoint {
 
 /// The derivatives of `f`, and with `at` their values there by `d`'s method.
 pub fn compute(d: &Differentiator, at: Option<&[f64]>) -> Result<DiffReport, ExprError> {
-    let f: &Expression = &d.f;
+    let f: &Expression = &d.expr;
     let derivatives: Vec<Expression> = (0..f.vars().len())
         .map(|i| f.derivative(i))
         .collect::<Result<_, _>>()?;

@@ -1,6 +1,6 @@
 //! gradient_method: the path of gradient descent on x0² + x1² (Figure 4-10).
 
-use super::Plot;
+use super::{book, Plot};
 use crate::derivative::{Differentiator, Method};
 use crate::numerics::{descend, gradient_descent};
 use crate::output::{fmt_f64, fmt_vec};
@@ -18,11 +18,14 @@ pub struct Params {
     pub step_num: usize,
 }
 
-impl Default for Params {
-    /// The book's script: from (−3, 4), lr 0.1, 20 steps.
-    fn default() -> Self {
+/// The book's file name for this figure.
+pub const FILE: &str = "gradient_method.png";
+
+impl Params {
+    /// The book's script: function_2 from (−3, 4), lr 0.1, 20 steps.
+    pub fn book() -> Self {
         Params {
-            f: super::quiver::book_function(),
+            f: book::by_the_book(book::function_2()),
             init: [-3.0, 4.0],
             lr: 0.1,
             step_num: 20,
@@ -61,7 +64,7 @@ pub fn compute(p: &Params) -> Data {
     };
     let pair = |a: &Array1<f64>| [a[0], a[1]];
     Data {
-        function: p.f.f.source().to_string(),
+        function: p.f.expr.source().to_string(),
         method: p.f.method,
         init: p.init,
         lr: p.lr,

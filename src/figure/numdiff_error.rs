@@ -1,7 +1,7 @@
 //! numdiff_error: how the error of a difference quotient depends on h, the V
 //! of truncation and rounding behind the book's choice of h = 1e-4.
 
-use super::Plot;
+use super::{book, Plot};
 use crate::derivative::difference::{five_point, forward, numerical_diff};
 use crate::derivative::Method;
 use crate::expr::{ExprError, Expression};
@@ -27,12 +27,18 @@ pub struct Params {
     pub x: f64,
 }
 
-impl Default for Params {
+/// The file name for this figure.
+pub const FILE: &str = "numdiff_error.png";
+/// The function `all` draws: exp, whose derivatives are all itself.
+pub const FUNCTION: &str = "exp(x)";
+
+impl Params {
     /// exp at x = 1, where every derivative is e, so each curve shows its
-    /// method's own error constant.
-    fn default() -> Self {
+    /// method's own error constant. (The figure is not the book's; `all`
+    /// draws it with these.)
+    pub fn book() -> Self {
         Params {
-            f: Expression::parse("exp(x)", super::tangent::VARS).expect("exp(x) parses"),
+            f: Expression::parse(FUNCTION, book::X).expect("exp(x) parses"),
             x: 1.0,
         }
     }
@@ -257,7 +263,7 @@ mod tests {
 
     #[test]
     fn exp_at_1_shows_the_v_with_the_book_s_central_error() {
-        let d = compute(&Params::default()).unwrap();
+        let d = compute(&Params::book()).unwrap();
         assert_eq!(d.h.len(), 301);
         assert_eq!((d.h[0], d.h[300]), (0.1, 1e-16));
         let central = &d.curves[1];

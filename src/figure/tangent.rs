@@ -1,9 +1,7 @@
 //! gradient_1d: function_1 and its tangent lines (the book's Figure 4-5).
 
-use super::Plot;
+use super::{book, Plot};
 use crate::derivative::{Differentiator, Method};
-use crate::expr::check::Vars;
-use crate::expr::Expression;
 use crate::numerics::{Arange, TangentLine};
 use crate::output::fmt_f64;
 use crate::render::axes::auto_limits;
@@ -12,10 +10,10 @@ use anyhow::Result;
 use plotters::element::PathElement;
 use serde::Serialize;
 
-/// The variable of this figure's functions.
-pub const VARS: Vars = Vars::Only(&["x"]);
-/// The book's function_1.
-pub const BOOK_FUNCTION: &str = "0.01*x^2 + 0.1*x";
+/// The book's file name for its figure, the tangent at 5.
+pub const FILE: &str = "gradient_1d.png";
+/// The file name of the figure with the tangent at 10, the book's second slope.
+pub const FILE_X10: &str = "gradient_1d_x10.png";
 
 /// What to draw: which function, how its slope is taken, where it is
 /// touched, over which x.
@@ -29,14 +27,22 @@ pub struct Params {
 }
 
 impl Params {
-    /// The book's figure with its tangent at `x`.
-    pub fn book(x: f64) -> Self {
-        let f = Expression::parse(BOOK_FUNCTION, VARS).expect("the book's function parses");
+    /// The book's figure: function_1 over arange(0.0, 20.0, 0.1) with its
+    /// tangent at 5, by the central difference with h = 1e-4.
+    pub fn book() -> Self {
         Params {
-            f: Differentiator::new(f, Method::Central, None)
-                .expect("central applies to any function"),
-            at: vec![x],
+            f: book::by_the_book(book::function_1()),
+            at: vec![5.0],
             range: Arange::new(0.0, 20.0, 0.1),
+        }
+    }
+
+    /// The same figure with the tangent at 10, where the book prints the
+    /// second slope.
+    pub fn book_x10() -> Self {
+        Params {
+            at: vec![10.0],
+            ..Params::book()
         }
     }
 }
@@ -64,7 +70,7 @@ pub struct Tangent {
 }
 
 pub fn compute(p: &Params) -> Data {
-    let f = |x: f64| p.f.f.eval(&[x]);
+    let f = |x: f64| p.f.value(&[x]);
     let x = p.range.values();
     let y = x.iter().map(|&v| f(v)).collect();
     let tangents =
@@ -81,7 +87,7 @@ pub fn compute(p: &Params) -> Data {
             })
             .collect();
     Data {
-        function: p.f.f.source().to_string(),
+        function: p.f.expr.source().to_string(),
         method: p.f.method,
         x,
         y,
@@ -135,7 +141,7 @@ mod tests {
 
     #[test]
     fn the_book_s_figure_has_200_samples_and_the_book_s_slope() {
-        let d = compute(&Params::book(5.0));
+        let d = compute(&Params::book());
         assert_eq!(d.x.len(), 200);
         assert_eq!(d.tangents[0].line.slope, 0.1999999999990898);
         assert!(d.report().contains("0.1999999999990898"));
