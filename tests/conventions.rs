@@ -7,22 +7,6 @@ use common::*;
 
 use std::process::Command;
 
-const BIN: &str = env!("CARGO_BIN_EXE_numdiff-plot");
-
-/// Runs `args` in `dir`; returns (exit code, stdout bytes, stderr).
-fn run(dir: &std::path::Path, args: &[&str]) -> (Option<i32>, Vec<u8>, String) {
-    let out = Command::new(BIN)
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .unwrap();
-    (
-        out.status.code(),
-        out.stdout,
-        String::from_utf8(out.stderr).unwrap(),
-    )
-}
-
 #[test]
 fn dash_writes_the_figure_to_stdout_and_the_text_to_stderr() {
     let dir = tempfile::tempdir().unwrap();

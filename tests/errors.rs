@@ -9,8 +9,6 @@ use common::*;
 use std::path::Path;
 use std::process::{Command, Stdio};
 
-const BIN: &str = env!("CARGO_BIN_EXE_numdiff-plot");
-
 /// The figures a command would write by default, each already there with
 /// old contents, so that a test sees any file created or changed.
 const OLD: [&str; 6] = [
@@ -275,7 +273,7 @@ fn output_read_only_directory() {
         c.args(["--bounding-set=-dac_override,-dac_read_search", "--", BIN]);
         c
     } else {
-        Command::new(BIN)
+        std_cmd(dir.path())
     };
     let out = cmd
         .args(["tangent", "-o", "ro/gradient_1d.png"])
@@ -359,9 +357,8 @@ fn output_full_disk_dev_full() {
         &["quiver", "--json", "-o", "out.svg"],
     ] {
         let dir = tempfile::tempdir().unwrap();
-        let out = Command::new(BIN)
+        let out = std_cmd(dir.path())
             .args(args)
-            .current_dir(dir.path())
             .stdout(dev_full())
             .output()
             .unwrap();
@@ -386,9 +383,8 @@ fn stdout_closed_early() {
         let dir = tempfile::tempdir().unwrap();
         let (reader, writer) = std::io::pipe().unwrap();
         drop(reader);
-        let out = Command::new(BIN)
+        let out = std_cmd(dir.path())
             .args(args)
-            .current_dir(dir.path())
             .stdout(writer)
             .output()
             .unwrap();
@@ -510,9 +506,8 @@ fn stderr_on_a_full_disk_keeps_the_exit_codes() {
         (&["descent", "--lr", "10", "-q", "-o", "d.svg"], 0),
         (&["descent", "-o", "-"], 0),
     ] {
-        let out = Command::new(BIN)
+        let out = std_cmd(dir.path())
             .args(args)
-            .current_dir(dir.path())
             .stderr(dev_full())
             .output()
             .unwrap();

@@ -4,7 +4,7 @@
 use super::differentiator;
 use crate::cli::DiffArgs;
 use crate::derivative::report;
-use crate::error::UsageError;
+use crate::error::Error;
 use crate::output::print_stdout;
 use anyhow::Result;
 
@@ -12,7 +12,7 @@ use anyhow::Result;
 pub fn run(a: DiffArgs) -> Result<()> {
     let n = a.expr.vars().len();
     if n == 0 {
-        return Err(UsageError::new(format!(
+        return Err(Error::usage(format!(
             "'{}' has no variable to differentiate by",
             a.expr.source()
         ))
@@ -20,7 +20,7 @@ pub fn run(a: DiffArgs) -> Result<()> {
     }
     if let Some(at) = &a.at {
         if at.0.len() != n {
-            return Err(UsageError::new(format!(
+            return Err(Error::usage(format!(
                 "--at: '{}' has {n} variable{} ({}); give {n} number{} separated by commas",
                 a.expr.source(),
                 if n == 1 { "" } else { "s" },
@@ -31,8 +31,13 @@ pub fn run(a: DiffArgs) -> Result<()> {
         }
     }
     let d = differentiator(a.expr, &a.method)?;
-    let report = report::compute(&d, a.at.as_ref().map(|n| n.0.as_slice()))
-        .map_err(|e| UsageError::new(format!("'{}': {e}", d.expr.source())))?;
+    let report = report::compute(&d, a.at.as_ref().map(|n| n.0.as_slice())).map_err(|error| {
+        Error::Expression {
+            what: format!("'{}'", d.expr.source()),
+            error,
+            hint: None,
+        }
+    })?;
     let text = if a.json {
         serde_json::to_string(&report)? + "\n"
     } else {

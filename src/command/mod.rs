@@ -10,7 +10,8 @@ pub mod figure;
 
 use crate::cli::{caps, Cli, Command, MethodArgs};
 use crate::derivative::Differentiator;
-use crate::error::UsageError;
+use crate::derivative::Method;
+use crate::error::Error;
 use crate::expr::Expression;
 use crate::figure::{descent, numdiff_error, quiver, simplenet, surface, tangent};
 use anyhow::Result;
@@ -60,8 +61,11 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Diff(a) => diff::run(a),
         Command::Error(a) => {
             let params = numdiff_error::Params { f: a.f, x: a.x };
-            let data = numdiff_error::compute(&params)
-                .map_err(|e| UsageError::new(format!("--f: {e}")))?;
+            let data = numdiff_error::compute(&params).map_err(|error| Error::Expression {
+                what: "--f".to_string(),
+                error,
+                hint: None,
+            })?;
             figure::run(data, &a.out, numdiff_error::FILE)
         }
         Command::All(a) => all::run(&a),
@@ -74,13 +78,19 @@ pub fn run(cli: Cli) -> Result<()> {
 /// method takes a step, complex-step only on analytic expressions.
 fn differentiator(f: Expression, m: &MethodArgs) -> Result<Differentiator> {
     if m.h.is_some() && !m.method.takes_h() {
-        return Err(UsageError::new(format!(
+        return Err(Error::usage(format!(
             "--h does not apply to --method {}, which chooses its own step; \
              h can be set for central, forward, five-point and complex-step",
             m.method
         ))
         .into());
     }
-    Differentiator::new(f, m.method, m.h)
-        .map_err(|e| UsageError::new(format!("--method {}: {e}", m.method)).into())
+    Differentiator::new(f, m.method, m.h).map_err(|error| {
+        Error::Expression {
+            what: format!("--method {}", m.method),
+            error,
+            hint: (m.method == Method::ComplexStep).then_some("use another --method"),
+        }
+        .into()
+    })
 }

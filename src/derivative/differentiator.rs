@@ -2,7 +2,7 @@
 //! glue between [`crate::expr`] and [`super::method`]. With the book's
 //! method, the gradient is the book's `numerical_gradient` itself.
 
-use super::method::{derivative, Estimate, Method, Univariate};
+use super::method::{derivative, Estimate, Inapplicable, Method, Univariate};
 use crate::expr::{ExprError, Expression};
 use crate::numerics::{numerical_gradient, H};
 use ndarray::Array1;
@@ -40,21 +40,17 @@ impl Univariate for Partial<'_> {
         self.d.expr.eval(&self.at(self.point, t))
     }
 
-    fn complex_value(&self, z: Complex64) -> Result<Complex64, String> {
+    fn complex_value(&self, z: Complex64) -> Result<Complex64, Inapplicable> {
         let point: Vec<Complex64> = self.point.iter().map(|&v| Complex64::new(v, 0.0)).collect();
         self.d
             .expr
             .eval_complex(&self.at(&point, z))
-            .map_err(not_analytic)
+            .map_err(|name| Inapplicable::NotAnalytic(name.to_string()))
     }
 
-    fn exact_derivative(&self, _t: f64) -> Result<f64, String> {
+    fn exact_derivative(&self, _t: f64) -> Result<f64, Inapplicable> {
         Ok(self.d.exact[self.i].eval(self.point))
     }
-}
-
-fn not_analytic(name: &str) -> String {
-    format!("complex-step needs an analytic expression, and {name}() is not; use another --method")
 }
 
 impl Differentiator {
@@ -72,8 +68,8 @@ impl Differentiator {
             let zero = vec![Complex64::new(0.0, 0.0); f.vars().len()];
             if let Err(name) = f.eval_complex(&zero) {
                 return Err(ExprError {
-                    source: f.source().to_string(),
-                    message: not_analytic(name),
+                    text: f.source().to_string(),
+                    message: Inapplicable::NotAnalytic(name.to_string()).to_string(),
                     at: None,
                 });
             }

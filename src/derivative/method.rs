@@ -77,14 +77,28 @@ impl fmt::Display for Method {
     }
 }
 
+/// A name that is not one of [`Method::ALL`]'s.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown method '{0}'")]
+pub struct UnknownMethod(pub String);
+
 impl FromStr for Method {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, String> {
+    type Err = UnknownMethod;
+    fn from_str(s: &str) -> Result<Self, UnknownMethod> {
         Method::ALL
             .into_iter()
             .find(|m| m.name() == s)
-            .ok_or_else(|| format!("unknown method '{s}'"))
+            .ok_or_else(|| UnknownMethod(s.to_string()))
     }
+}
+
+/// Why a method does not apply to a function.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Inapplicable {
+    /// complex-step evaluates f at complex points; the name is the first
+    /// function in f that has no complex extension.
+    #[error("complex-step needs an analytic expression, and {0}() is not")]
+    NotAnalytic(String),
 }
 
 /// A derivative and what is known of its accuracy.
@@ -100,10 +114,10 @@ pub struct Estimate {
 /// What a method may ask of a function of one variable.
 pub trait Univariate {
     fn value(&self, x: f64) -> f64;
-    /// f at a complex point; `Err` names why f is not analytic.
-    fn complex_value(&self, z: Complex64) -> Result<Complex64, String>;
-    /// f′(x) from the symbolic derivative.
-    fn exact_derivative(&self, x: f64) -> Result<f64, String>;
+    /// f at a complex point, or why f has none.
+    fn complex_value(&self, z: Complex64) -> Result<Complex64, Inapplicable>;
+    /// f′(x) from the symbolic derivative, or why there is none.
+    fn exact_derivative(&self, x: f64) -> Result<f64, Inapplicable>;
 }
 
 /// The derivative of `f` at `x` by `method`, with step `h` (or the method's
@@ -113,7 +127,7 @@ pub fn derivative(
     x: f64,
     method: Method,
     h: Option<f64>,
-) -> Result<Estimate, String> {
+) -> Result<Estimate, Inapplicable> {
     let h = h.or(step::default_step(method, x));
     let step = h.unwrap_or(0.0);
     let plain = |value| Estimate {
@@ -156,10 +170,10 @@ mod tests {
         fn value(&self, x: f64) -> f64 {
             (self.f)(x)
         }
-        fn complex_value(&self, z: Complex64) -> Result<Complex64, String> {
+        fn complex_value(&self, z: Complex64) -> Result<Complex64, Inapplicable> {
             Ok((self.fc)(z))
         }
-        fn exact_derivative(&self, x: f64) -> Result<f64, String> {
+        fn exact_derivative(&self, x: f64) -> Result<f64, Inapplicable> {
             Ok((self.df)(x))
         }
     }

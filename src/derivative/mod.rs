@@ -19,5 +19,5 @@ pub mod richardson;
 pub mod step;
 
 pub use differentiator::Differentiator;
-pub use method::{derivative, Estimate, Method, Univariate};
+pub use method::{derivative, Estimate, Inapplicable, Method, Univariate, UnknownMethod};
 pub use report::DiffReport;

@@ -4,11 +4,32 @@
 use assert_cmd::Command;
 use std::path::Path;
 
-/// The built `numdiff-plot`, run in `dir`.
-pub fn cmd(dir: &Path) -> Command {
-    let mut c = Command::cargo_bin("numdiff-plot").expect("the binary is built");
+/// The built binary, for tests that run it inside another command
+/// (`setpriv`, `unshare`, `bash`).
+pub const BIN: &str = env!("CARGO_BIN_EXE_numdiff-plot");
+
+/// The built `numdiff-plot`, run in `dir`, as a plain process: for tests
+/// that give it a device or a pipe as stdout or stderr.
+pub fn std_cmd(dir: &Path) -> std::process::Command {
+    let mut c = std::process::Command::new(BIN);
     c.current_dir(dir);
     c
+}
+
+/// The built `numdiff-plot`, run in `dir`.
+pub fn cmd(dir: &Path) -> Command {
+    Command::from_std(std_cmd(dir))
+}
+
+/// Runs `args` in `dir`, whatever the outcome; returns the exit code,
+/// stdout's bytes and stderr.
+pub fn run(dir: &Path, args: &[&str]) -> (Option<i32>, Vec<u8>, String) {
+    let out = cmd(dir).args(args).output().expect("runs");
+    (
+        out.status.code(),
+        out.stdout,
+        String::from_utf8(out.stderr).expect("utf-8"),
+    )
 }
 
 /// Runs with `args` in `dir`, expects success, returns stdout.
