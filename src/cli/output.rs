@@ -1,10 +1,25 @@
 //! What the output flags every figure command shares mean: where the
 //! figure goes, in which format, at which size, with which view.
 
-use super::OutputArgs;
+use super::{Command, OutputArgs};
 use crate::error::Error;
 use crate::render::{Format, Size, View};
 use std::path::{Path, PathBuf};
+
+impl Command {
+    /// The output flags, for the subcommands that draw a figure.
+    pub fn output(&self) -> Option<&OutputArgs> {
+        match self {
+            Command::Tangent(a) => Some(&a.out),
+            Command::Surface(a) => Some(&a.out),
+            Command::Quiver(a) => Some(&a.out),
+            Command::Descent(a) => Some(&a.out),
+            Command::Simplenet(a) => Some(&a.out),
+            Command::Error(a) => Some(&a.out),
+            Command::Diff(_) | Command::All(_) | Command::Completions(_) | Command::Man => None,
+        }
+    }
+}
 
 /// Where a figure goes.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,5 +1,5 @@
-//! The `diff` command: an expression's symbolic derivative (or gradient), and
-//! at a point the numerical one beside the exact value, as SymPy and a
+//! The report of `diff`: an expression's symbolic derivative (or gradient),
+//! and at a point the numerical one beside the exact value, as SymPy and a
 //! difference quotient would give them side by side.
 
 use super::differentiator::Differentiator;

@@ -2,7 +2,7 @@
 
 use super::{book, Plot};
 use crate::derivative::{Differentiator, Method};
-use crate::numerics::{Arange, TangentLine};
+use crate::numerics::{tangent_line, Arange, TangentLine};
 use crate::output::fmt_f64;
 use crate::render::axes::auto_limits;
 use crate::render::{style, Axes, Canvas};
@@ -69,6 +69,9 @@ pub struct Tangent {
     pub y: Vec<f64>,
 }
 
+/// The curve and its tangents: with the book's method, each is the book's
+/// `tangent_line`; with another, the line through (x, f(x)) with that
+/// method's slope.
 pub fn compute(p: &Params) -> Data {
     let f = |x: f64| p.f.value(&[x]);
     let x = p.range.values();
@@ -76,12 +79,18 @@ pub fn compute(p: &Params) -> Data {
     let tangents =
         p.at.iter()
             .map(|&at| {
-                let slope = p.f.slope(at);
-                let line = TangentLine::through(at, f(at), slope.value);
+                let (line, h, error_estimate) = match p.f.central_step() {
+                    Some(h) => (tangent_line(f, at, h), Some(h), None),
+                    None => {
+                        let slope = p.f.slope(at);
+                        let line = TangentLine::through(at, f(at), slope.value);
+                        (line, slope.h, slope.error_estimate)
+                    }
+                };
                 Tangent {
                     line,
-                    h: slope.h,
-                    error_estimate: slope.error_estimate,
+                    h,
+                    error_estimate,
                     y: x.iter().map(|&t| line.at(t)).collect(),
                 }
             })
