@@ -92,3 +92,49 @@ pub fn listing(dir: &Path) -> Vec<String> {
     names.sort();
     names
 }
+
+/// The figures a command would write by default, each already there with
+/// old contents, so that a test sees any file created or changed.
+pub const OLD: [&str; 6] = [
+    "gradient_1d.png",
+    "gradient_2d.png",
+    "gradient_method.png",
+    "gradient_simplenet.png",
+    "multivariate_func.png",
+    "out.png",
+];
+
+/// A directory holding an old figure under every default name.
+pub fn dir_with_old_figures() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for f in OLD {
+        std::fs::write(dir.path().join(f), format!("old {f}")).unwrap();
+    }
+    dir
+}
+
+/// Every file in `dir` with its contents.
+pub fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    listing(dir)
+        .into_iter()
+        .map(|f| {
+            let bytes = std::fs::read(dir.join(&f)).unwrap_or_default();
+            (f, bytes)
+        })
+        .collect()
+}
+
+/// Runs `args`, expects exit `code` and exactly `message` (one line) on
+/// stderr, nothing on stdout, and the directory as it was.
+pub fn rejects(args: &[&str], code: i32, message: &str) {
+    let dir = dir_with_old_figures();
+    let before = snapshot(dir.path());
+    let err = fails(dir.path(), args, code);
+    assert_eq!(err, format!("{message}\n"), "{args:?}");
+    assert!(!err.contains("panicked") && !err.contains("backtrace"));
+    assert_eq!(
+        snapshot(dir.path()),
+        before,
+        "{args:?} changed the directory"
+    );
+}
