@@ -1,4 +1,5 @@
-//! Helpers for the integration tests: run the built binary, read its output.
+//! What the integration tests share: running the built binary, reading its
+//! output, and a directory of old figures to see that nothing changed.
 #![allow(dead_code)]
 
 use assert_cmd::Command;
