@@ -7,6 +7,7 @@
 
 pub mod calculus;
 pub mod cli;
+pub mod data;
 pub mod error;
 pub mod expr;
 pub mod figure;
