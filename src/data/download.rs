@@ -240,7 +240,7 @@ fn broken_off(got: u64, total: Option<u64>, e: &io::Error) -> String {
         .and_then(|inner| inner.downcast_ref::<ureq::Error>())
     {
         Some(inner) => reason(inner),
-        None => describe(e),
+        None => io_reason(e),
     };
     format!("truncated body: {got}{of} bytes, then {why}")
 }
@@ -260,14 +260,19 @@ fn reason(e: &ureq::Error) -> String {
         }
         ureq::Error::Timeout(_) => "timed out".to_string(),
         ureq::Error::HostNotFound => "host not found".to_string(),
-        ureq::Error::Io(io) => match io.kind() {
-            io::ErrorKind::ConnectionRefused => "connection refused".to_string(),
-            io::ErrorKind::ConnectionReset => "connection reset".to_string(),
-            io::ErrorKind::UnexpectedEof => "connection closed early".to_string(),
-            _ => describe(io),
-        },
+        ureq::Error::Io(e) => io_reason(e),
         ureq::Error::BodyExceedsLimit(limit) => format!("more than {limit} bytes"),
         other => other.to_string(),
+    }
+}
+
+fn io_reason(e: &io::Error) -> String {
+    match e.kind() {
+        io::ErrorKind::ConnectionRefused => "connection refused".to_string(),
+        io::ErrorKind::ConnectionReset => "connection reset".to_string(),
+        io::ErrorKind::UnexpectedEof => "the connection closed".to_string(),
+        io::ErrorKind::TimedOut => "timed out".to_string(),
+        _ => describe(e),
     }
 }
 

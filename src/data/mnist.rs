@@ -64,22 +64,12 @@ impl Mnist {
     /// All four files are looked for before any is read, so a missing one is
     /// reported at once.
     pub fn load(dir: &Path) -> Result<Mnist, DataError> {
-        let paths = Part::ALL.map(|part| locate(dir, part.file_name()));
-        let [train_images, train_labels, test_images, test_labels] = paths;
+        let [train_images, train_labels, test_images, test_labels] =
+            Part::ALL.map(|part| locate(dir, part.file_name()));
         let (train_images, train_labels, test_images, test_labels) =
             (train_images?, train_labels?, test_images?, test_labels?);
-        // The training images are 6 of the 7 parts of the work: read them
-        // on a second thread while this one reads the rest.
-        let (train, test) = std::thread::scope(|s| {
-            let train = s.spawn(|| load_set(&train_images, &train_labels));
-            let test = load_set(&test_images, &test_labels);
-            (train.join(), test)
-        });
-        let (train_images, train_labels) = match train {
-            Ok(set) => set?,
-            Err(panic) => std::panic::resume_unwind(panic),
-        };
-        let (test_images, test_labels) = test?;
+        let (train_images, train_labels) = load_set(&train_images, &train_labels)?;
+        let (test_images, test_labels) = load_set(&test_images, &test_labels)?;
         Ok(Mnist {
             train_images,
             train_labels,
