@@ -113,7 +113,7 @@ pub fn download(
     {
         return Err(DownloadError::BadMirror(bad.clone()));
     }
-    let agent = agent(options.timeout);
+    let client = client(options.timeout);
     let mut paths = Vec::with_capacity(options.files.len());
     for &(name, sha256) in options.files {
         if let Some(path) = mnist::find(dir, name) {
@@ -125,7 +125,7 @@ pub fn download(
             }
         }
         paths.push(fetch_file(
-            &agent,
+            &client,
             dir,
             &options.mirrors,
             name,
@@ -138,7 +138,7 @@ pub fn download(
 
 /// One file from the first mirror that serves it intact.
 fn fetch_file(
-    agent: &ureq::Agent,
+    client: &ureq::Agent,
     dir: &Path,
     mirrors: &[String],
     name: &str,
@@ -149,7 +149,7 @@ fn fetch_file(
     for mirror in mirrors {
         let url = url(mirror, name);
         on_event(Event::Start { name, url: &url });
-        let body = fetch(agent, &url, &mut |bytes, total| {
+        let body = fetch(client, &url, &mut |bytes, total| {
             on_event(Event::Progress { name, bytes, total })
         });
         match body.and_then(|body| checksum::check_bytes(&body, sha256).map(|()| body)) {
@@ -183,7 +183,7 @@ fn url(mirror: &str, name: &str) -> String {
     format!("{}/{name}", mirror.trim_end_matches('/'))
 }
 
-fn agent(timeout: Duration) -> ureq::Agent {
+fn client(timeout: Duration) -> ureq::Agent {
     let config = ureq::Agent::config_builder()
         .user_agent(concat!("numdiff-plot/", env!("CARGO_PKG_VERSION")))
         .timeout_resolve(Some(timeout))
@@ -197,11 +197,11 @@ fn agent(timeout: Duration) -> ureq::Agent {
 /// The whole body at `url`, or in a few words why not. `progress` hears the
 /// bytes received so far and the total the server announced.
 fn fetch(
-    agent: &ureq::Agent,
+    client: &ureq::Agent,
     url: &str,
     progress: &mut dyn FnMut(u64, Option<u64>),
 ) -> Result<Vec<u8>, String> {
-    let mut response = agent.get(url).call().map_err(|e| reason(&e))?;
+    let mut response = client.get(url).call().map_err(|e| reason(&e))?;
     let total = response.body().content_length();
     if total.is_some_and(|t| t > MAX_BODY) {
         return Err(format!(
