@@ -8,10 +8,9 @@
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use ndarray::{array, Array1};
-use numdiff_plot::calculus::Differentiator;
+use numdiff_plot::derivative::{Differentiator, Method};
 use numdiff_plot::expr::check::Vars;
 use numdiff_plot::expr::Expression;
-use numdiff_plot::numerics::Method;
 use numdiff_plot::numerics::{
     function_1, function_2, gradient_descent, numerical_diff, numerical_gradient, SimpleNet, H,
 };

@@ -1,22 +1,21 @@
-//! The command-line interface: declarations only. Values are checked here,
-//! once, into typed values; the figures never see a string.
+//! The command-line interface: declarations only (clap derive). Values are
+//! checked once, by the parsers in [`parse`], into typed values; the figures
+//! never see a string. [`caps`] holds every cap on work, [`output`] what the
+//! shared output flags mean.
 
-use crate::expr::check::Vars;
+pub mod caps;
+pub mod output;
+pub mod parse;
+
+use crate::derivative::Method;
 use crate::expr::Expression;
-use crate::numerics::{Arange, Method};
-use crate::render::{Format, Size, View};
+use crate::numerics::Arange;
+use crate::render::{Format, Size};
 use clap::{Args, Parser, Subcommand};
-use std::path::{Path, PathBuf};
+use parse::*;
+use std::path::PathBuf;
 
-/// The largest image side, in pixels.
-pub const MAX_SIDE: u32 = 16384;
-/// The most sample points a grid or range may have on one axis.
-pub const MAX_POINTS: usize = 100_000;
-/// The most gradient-descent steps: each is drawn as a dot, and beyond this
-/// the figure takes seconds and gigabytes to draw.
-pub const MAX_STEPS: usize = 100_000;
-/// The largest `--scale`.
-pub const MAX_SCALE: f64 = 4.0;
+pub use output::{is_stdout, Target};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -102,59 +101,6 @@ pub struct OutputArgs {
     /// Print no text report (warnings and errors still go to stderr; --json still prints)
     #[arg(short, long)]
     pub quiet: bool,
-}
-
-/// Where a figure goes.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Target {
-    /// `-o -`: standard output.
-    Stdout,
-    File(PathBuf),
-}
-
-impl OutputArgs {
-    /// Where to write, with `default_file` if `--output` is not given.
-    pub fn target(&self, default_file: &str) -> Target {
-        match &self.output {
-            Some(p) if is_stdout(p) => Target::Stdout,
-            Some(p) => Target::File(p.clone()),
-            None => Target::File(default_file.into()),
-        }
-    }
-
-    /// The format: `--format`, else the file's extension, else PNG on stdout.
-    pub fn format(&self, target: &Target) -> Result<Format, crate::error::UsageError> {
-        let path = match target {
-            Target::Stdout => return Ok(self.format.unwrap_or(Format::Png)),
-            Target::File(p) => p,
-        };
-        match (self.format, Format::from_path(path)) {
-            (Some(asked), Ok(named)) if asked != named => {
-                Err(crate::error::UsageError::new(format!(
-                    "--format {} contradicts --output {}; use a file name ending in .{}",
-                    asked.extension(),
-                    path.display(),
-                    asked.extension()
-                )))
-            }
-            (Some(asked), _) => Ok(asked),
-            (None, named) => named,
-        }
-    }
-
-    /// The title and axis limits the figure is drawn with.
-    pub fn view(&self) -> View {
-        View {
-            title: self.title.clone(),
-            xlim: self.xlim,
-            ylim: self.ylim,
-        }
-    }
-
-    /// The size of the image in pixels: `--size` times `--scale`.
-    pub fn pixels(&self) -> Size {
-        self.size.scaled(self.scale)
-    }
 }
 
 /// How derivatives are taken, for the commands that take them.
@@ -300,167 +246,6 @@ pub struct CompletionsArgs {
     pub shell: clap_complete::Shell,
 }
 
-/// A finite number.
-pub fn parse_finite(s: &str) -> Result<f64, String> {
-    match s.trim().parse::<f64>() {
-        Ok(v) if v.is_finite() => Ok(v),
-        _ => Err("expected a finite number".to_string()),
-    }
-}
-
-fn parse_list(s: &str, n: usize, what: &str) -> Result<Vec<f64>, String> {
-    let parts: Vec<&str> = s.split(',').collect();
-    if parts.len() != n {
-        return Err(format!("expected {what}, {n} numbers separated by commas"));
-    }
-    parts
-        .iter()
-        .map(|p| {
-            parse_finite(p)
-                .map_err(|_| format!("expected {what}, {n} finite numbers separated by commas"))
-        })
-        .collect()
-}
-
-/// A function of x.
-pub fn parse_f_of_x(s: &str) -> Result<Expression, String> {
-    Expression::parse(s, crate::figure::tangent::VARS).map_err(|e| e.to_string())
-}
-
-/// A function of x0 and x1.
-pub fn parse_f_of_x0_x1(s: &str) -> Result<Expression, String> {
-    Expression::parse(s, crate::figure::quiver::VARS).map_err(|e| e.to_string())
-}
-
-/// An expression in any variables.
-pub fn parse_any_expression(s: &str) -> Result<Expression, String> {
-    Expression::parse(s, Vars::Any).map_err(|e| e.to_string())
-}
-
-/// A method's name.
-pub fn parse_method(s: &str) -> Result<Method, String> {
-    s.parse().map_err(|_| {
-        let names: Vec<&str> = Method::ALL.iter().map(|m| m.name()).collect();
-        format!("expected one of {}", names.join(", "))
-    })
-}
-
-/// A step h: a finite number greater than 0.
-pub fn parse_h(s: &str) -> Result<f64, String> {
-    match parse_finite(s) {
-        Ok(h) if h > 0.0 => Ok(h),
-        _ => Err("expected a finite number greater than 0, like 1e-4".to_string()),
-    }
-}
-
-/// Finite numbers separated by commas.
-pub fn parse_numbers(s: &str) -> Result<Numbers, String> {
-    s.split(',')
-        .map(|p| {
-            parse_finite(p)
-                .map_err(|_| "expected finite numbers separated by commas, like 3,4".to_string())
-        })
-        .collect::<Result<Vec<f64>, String>>()
-        .map(Numbers)
-}
-
-/// A point `X0,X1`.
-pub fn parse_point(s: &str) -> Result<[f64; 2], String> {
-    let v = parse_list(s, 2, "X0,X1")?;
-    Ok([v[0], v[1]])
-}
-
-/// `START,STOP,STEP` with START < STOP, STEP > 0 and at most [`MAX_POINTS`] points.
-pub fn parse_range(s: &str) -> Result<Arange, String> {
-    let v = parse_list(s, 3, "START,STOP,STEP")?;
-    let range = Arange::new(v[0], v[1], v[2]);
-    if range.step <= 0.0 {
-        return Err("STEP must be greater than 0".to_string());
-    }
-    if range.start >= range.stop {
-        return Err("START must be less than STOP".to_string());
-    }
-    let n = (range.stop - range.start) / range.step;
-    if n > MAX_POINTS as f64 {
-        return Err(format!(
-            "at most {MAX_POINTS} points per axis; use a larger STEP"
-        ));
-    }
-    Ok(range)
-}
-
-/// A step count from 1 to [`MAX_STEPS`].
-pub fn parse_steps(s: &str) -> Result<usize, String> {
-    match s.trim().parse::<usize>() {
-        Ok(v) if (1..=MAX_STEPS).contains(&v) => Ok(v),
-        _ => Err(format!("expected a whole number from 1 to {MAX_STEPS}")),
-    }
-}
-
-/// A seed: any whole number from 0 to 2⁶⁴ − 1.
-pub fn parse_seed(s: &str) -> Result<u64, String> {
-    s.trim()
-        .parse()
-        .map_err(|_| format!("expected a whole number from 0 to {}", u64::MAX))
-}
-
-/// `A,B`: axis limits, finite, with A < B.
-pub fn parse_limits(s: &str) -> Result<(f64, f64), String> {
-    let v = parse_list(s, 2, "A,B")?;
-    if v[0] < v[1] {
-        Ok((v[0], v[1]))
-    } else {
-        Err("expected A,B with A less than B".to_string())
-    }
-}
-
-/// `--scale`: a number greater than 0 and at most [`MAX_SCALE`].
-pub fn parse_scale(s: &str) -> Result<f64, String> {
-    match parse_finite(s) {
-        Ok(k) if k > 0.0 && k <= MAX_SCALE => Ok(k),
-        _ => Err(format!(
-            "expected a number greater than 0 and at most {MAX_SCALE}, like 2"
-        )),
-    }
-}
-
-/// `--format`: png or svg.
-pub fn parse_format(s: &str) -> Result<Format, String> {
-    match s.to_ascii_lowercase().as_str() {
-        "png" => Ok(Format::Png),
-        "svg" => Ok(Format::Svg),
-        _ => Err("expected png or svg".to_string()),
-    }
-}
-
-/// `--title`: one line of text, without control characters.
-pub fn parse_title(s: &str) -> Result<String, String> {
-    if s.chars().any(char::is_control) {
-        Err("expected one line of text without control characters".to_string())
-    } else {
-        Ok(s.to_string())
-    }
-}
-
-/// Whether `path` names standard output.
-pub fn is_stdout(path: &Path) -> bool {
-    path.as_os_str() == "-"
-}
-
-/// `WIDTHxHEIGHT`, each side from 1 to [`MAX_SIDE`] pixels.
-pub fn parse_size(s: &str) -> Result<Size, String> {
-    let err = || format!("expected WIDTHxHEIGHT, each from 1 to {MAX_SIDE} pixels, like 640x480");
-    let (w, h) = s.split_once(['x', 'X']).ok_or_else(err)?;
-    let (width, height): (u32, u32) = (
-        w.trim().parse().map_err(|_| err())?,
-        h.trim().parse().map_err(|_| err())?,
-    );
-    if !(1..=MAX_SIDE).contains(&width) || !(1..=MAX_SIDE).contains(&height) {
-        return Err(err());
-    }
-    Ok(Size { width, height })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -469,65 +254,5 @@ mod tests {
     #[test]
     fn the_interface_is_consistent() {
         Cli::command().debug_assert();
-    }
-
-    #[test]
-    fn values_are_checked() {
-        assert_eq!(
-            parse_size("640x480"),
-            Ok(Size {
-                width: 640,
-                height: 480
-            })
-        );
-        assert!(parse_size("0x0").is_err());
-        assert!(parse_size("100000x100000").is_err());
-        assert_eq!(parse_point("-3,4"), Ok([-3.0, 4.0]));
-        assert!(parse_point("1").is_err());
-        assert!(parse_point("1,2,3").is_err());
-        assert!(parse_point("a,b").is_err());
-        assert!(parse_finite("nan").is_err());
-        assert!(parse_finite("inf").is_err());
-        assert!(parse_steps("0").is_err());
-        assert!(parse_steps("1e12").is_err());
-        assert!(parse_range("3,-3,0.1").is_err());
-        assert!(parse_range("-3,3,0").is_err());
-        assert_eq!(parse_range("-3,3,0.1").map(|r| r.len()), Ok(60));
-    }
-
-    #[test]
-    fn h_is_a_finite_number_greater_than_0() {
-        assert_eq!(parse_h("1e-4"), Ok(1e-4));
-        assert_eq!(parse_h(" 0.5"), Ok(0.5));
-        let accepted = Err("expected a finite number greater than 0, like 1e-4".to_string());
-        for bad in ["0", "-1", "-0", "nan", "inf", "-inf", "", "1e-4x", "1e400"] {
-            assert_eq!(parse_h(bad), accepted, "{bad}");
-        }
-    }
-
-    #[test]
-    fn the_new_output_values_are_checked() {
-        assert_eq!(parse_seed("0"), Ok(0));
-        assert_eq!(parse_seed("18446744073709551615"), Ok(u64::MAX));
-        assert!(parse_seed("-1").is_err());
-        assert_eq!(parse_limits("-1,2.5"), Ok((-1.0, 2.5)));
-        assert!(parse_limits("2,2").is_err());
-        assert!(parse_limits("3,1").is_err());
-        assert!(parse_limits("0,inf").is_err());
-        assert_eq!(parse_scale("2"), Ok(2.0));
-        assert_eq!(parse_scale("4"), Ok(4.0));
-        for bad in ["0", "-1", "4.01", "nan"] {
-            assert!(parse_scale(bad).is_err(), "{bad}");
-        }
-        assert_eq!(parse_format("SVG"), Ok(Format::Svg));
-        assert!(parse_format("jpg").is_err());
-        assert_eq!(
-            parse_title("Gradient · descent"),
-            Ok("Gradient · descent".into())
-        );
-        assert!(parse_title("two\nlines").is_err());
-        assert_eq!(parse_steps("100000"), Ok(MAX_STEPS));
-        assert!(parse_steps("100001").is_err());
-        assert!(parse_steps("-3").is_err());
     }
 }

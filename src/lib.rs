@@ -1,18 +1,18 @@
 //! numdiff-plot as a library: the numerics of chapter 4 of "Deep Learning
-//! from Scratch" ([`numerics`]), its figures ([`figure`]) and the drawing
-//! they use ([`render`]).
+//! from Scratch" ([`numerics`]), every way of taking a derivative
+//! ([`derivative`]), its figures ([`figure`]) and the drawing they use
+//! ([`render`]).
 //!
-//! The flow runs one way: `cli` → `run` → `figure` (compute with `numerics`,
-//! draw with `render`) → image bytes → `render::output`.
+//! The flow runs one way: `cli` → `command` → `figure` (compute with
+//! `numerics` and `derivative`, draw with `render`) → image bytes → `output`.
 
-pub mod calculus;
 pub mod cli;
+pub mod command;
 pub mod data;
+pub mod derivative;
 pub mod error;
 pub mod expr;
 pub mod figure;
 pub mod numerics;
+pub mod output;
 pub mod render;
-pub mod run;
-pub mod symbolic;
-pub mod validate;

@@ -3,7 +3,7 @@
 //! Exit status: 0 success, 1 runtime failure (I/O and the like), 2 bad usage.
 //! Every error is one line on stderr.
 
-use numdiff_plot::{cli, error, run, validate};
+use numdiff_plot::{cli, command, error};
 
 use clap::Parser;
 use std::io::Write;
@@ -23,10 +23,6 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => return usage_error(e),
     };
-    if let Err(e) = validate::check(&cli) {
-        report!("error: {e}");
-        return ExitCode::from(2);
-    }
     // A panic is a bug, but even then the user gets one line, not a
     // backtrace: the hook keeps the message and `main` reports it.
     static PANIC: Mutex<Option<String>> = Mutex::new(None);
@@ -45,7 +41,7 @@ fn main() -> ExitCode {
             slot.get_or_insert(format!("{message}{place}"));
         }
     }));
-    match std::panic::catch_unwind(|| run::run(cli)) {
+    match std::panic::catch_unwind(|| command::run(cli)) {
         Ok(Ok(())) => ExitCode::SUCCESS,
         Ok(Err(e)) => {
             report!("error: {e:#}");

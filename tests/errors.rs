@@ -137,7 +137,7 @@ fn h_minus_1() {
 
 #[test]
 fn h_0_and_h_minus_1_are_refused_by_the_h_parser() {
-    use numdiff_plot::cli::parse_h;
+    use numdiff_plot::cli::parse::parse_h;
     let accepted = Err("expected a finite number greater than 0, like 1e-4".to_string());
     assert_eq!(parse_h("0"), accepted);
     assert_eq!(parse_h("-1"), accepted);

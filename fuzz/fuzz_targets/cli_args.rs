@@ -11,7 +11,7 @@
 use clap::Parser;
 use libfuzzer_sys::fuzz_target;
 use numdiff_plot::cli::{Cli, Command, OutputArgs};
-use numdiff_plot::validate;
+use numdiff_plot::cli::caps;
 use std::ffi::OsStr;
 use std::os::unix::ffi::OsStrExt;
 
@@ -26,7 +26,7 @@ fuzz_target!(|data: &[u8]| {
             return;
         }
     };
-    let _ = validate::check(&cli);
+    let _ = caps::check(&cli);
     let out: Option<&OutputArgs> = match &cli.command {
         Command::Tangent(a) => Some(&a.out),
         Command::Surface(a) => Some(&a.out),
@@ -38,7 +38,7 @@ fuzz_target!(|data: &[u8]| {
     if let Some(out) = out {
         let target = out.target("figure.png");
         if let Ok(format) = out.format(&target) {
-            let _ = validate::check_pixels(out, format);
+            let _ = caps::check_pixels(out, format);
         }
         let view = out.view();
         if let (Some((a, b)), _) | (_, Some((a, b))) = (view.xlim, view.ylim) {

@@ -3,7 +3,7 @@
 
 use super::idx;
 use super::mnist::{self, FILES};
-use crate::render::output::describe;
+use crate::output::file::describe;
 use sha2::{Digest, Sha256};
 use std::fmt;
 use std::io::{self, Read};

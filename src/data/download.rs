@@ -10,7 +10,7 @@
 
 use super::checksum::{self, MNIST_SHA256};
 use super::mnist;
-use crate::render::output::{describe, write_atomic};
+use crate::output::file::{describe, write_atomic};
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 use std::time::Duration;

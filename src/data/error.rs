@@ -1,7 +1,7 @@
 //! What can be wrong with a data directory or an IDX file. Every message is
 //! one line that starts with the file (or directory) it is about.
 
-use crate::render::output::describe;
+use crate::output::file::describe;
 use std::io;
 use std::path::{Path, PathBuf};
 

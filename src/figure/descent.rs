@@ -1,8 +1,9 @@
 //! gradient_method: the path of gradient descent on x0² + x1² (Figure 4-10).
 
-use super::{fmt_f64, fmt_vec, Plot};
-use crate::calculus::Differentiator;
-use crate::numerics::{descend, Method};
+use super::Plot;
+use crate::derivative::{Differentiator, Method};
+use crate::numerics::{descend, gradient_descent};
+use crate::output::{fmt_f64, fmt_vec};
 use crate::render::{style, Axes, Canvas};
 use anyhow::Result;
 use ndarray::Array1;
@@ -51,8 +52,13 @@ pub struct Data {
 pub fn compute(p: &Params) -> Data {
     let init = Array1::from(p.init.to_vec());
     let grad = |x: &Array1<f64>| Array1::from(p.f.gradient(x.as_slice().expect("contiguous")));
-    let f = |x: &Array1<f64>| p.f.f.eval(x.as_slice().expect("contiguous"));
-    let d = descend(f, grad, &init, p.lr, p.step_num);
+    let f = |x: &Array1<f64>| p.f.value(x.as_slice().expect("contiguous"));
+    // The book's gradient_descent with the book's method; the same loop
+    // with another method's gradient otherwise.
+    let d = match p.f.central_step() {
+        Some(h) => gradient_descent(f, &init, p.lr, p.step_num, h),
+        None => descend(f, grad, &init, p.lr, p.step_num),
+    };
     let pair = |a: &Array1<f64>| [a[0], a[1]];
     Data {
         function: p.f.f.source().to_string(),

@@ -85,20 +85,3 @@ pub fn book_figures() -> Vec<(&'static str, Box<dyn Plot>)> {
         ("numdiff_error.png", Box::new(error)),
     ]
 }
-
-/// A number as people read it: the shortest digits that round-trip, an
-/// exponent for very small and very large magnitudes (as Python's `repr`), and
-/// no ".0" on whole numbers (`6`, not `6.0`).
-pub fn fmt_f64(v: f64) -> String {
-    let s = format!("{v:?}");
-    match s.strip_suffix(".0") {
-        Some(whole) => whole.to_string(),
-        None => s,
-    }
-}
-
-/// A vector as `[a, b, …]` with every entry at full precision.
-pub fn fmt_vec<'a>(values: impl IntoIterator<Item = &'a f64>) -> String {
-    let items: Vec<String> = values.into_iter().map(|v| fmt_f64(*v)).collect();
-    format!("[{}]", items.join(", "))
-}

@@ -1,10 +1,12 @@
 //! numdiff_error: how the error of a difference quotient depends on h, the V
 //! of truncation and rounding behind the book's choice of h = 1e-4.
 
-use super::{fmt_f64, Plot};
+use super::Plot;
+use crate::derivative::difference::{five_point, forward, numerical_diff};
+use crate::derivative::Method;
 use crate::expr::{ExprError, Expression};
-use crate::numerics::method::{central, five_point, forward};
-use crate::numerics::{Method, H};
+use crate::numerics::H;
+use crate::output::fmt_f64;
 use crate::render::axes::auto_limits;
 use crate::render::canvas::{Align, VAlign};
 use crate::render::legend::{self, Corner, Entry};
@@ -67,7 +69,7 @@ type Quotient = fn(&dyn Fn(f64) -> f64, f64, f64) -> f64;
 
 const METHODS: [(Method, u32, Quotient); 3] = [
     (Method::Forward, 1, |f, x, h| forward(f, x, h)),
-    (Method::Central, 2, |f, x, h| central(f, x, h)),
+    (Method::Central, 2, |f, x, h| numerical_diff(f, x, h)),
     (Method::FivePoint, 4, |f, x, h| five_point(f, x, h)),
 ];
 

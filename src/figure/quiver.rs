@@ -1,10 +1,11 @@
 //! gradient_2d: the field of −∇f for f = x0² + x1² as arrows (Figure 4-9).
 
-use super::{fmt_vec, Plot};
-use crate::calculus::Differentiator;
+use super::Plot;
+use crate::derivative::{Differentiator, Method};
 use crate::expr::check::Vars;
 use crate::expr::Expression;
-use crate::numerics::{Arange, Method};
+use crate::numerics::Arange;
+use crate::output::fmt_vec;
 use crate::render::arrow::arrow_polygon;
 use crate::render::{Axes, Canvas};
 use anyhow::Result;

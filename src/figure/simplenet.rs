@@ -1,9 +1,10 @@
 //! gradient_simplenet: simpleNet's W and the numerical gradient dW = ∂L/∂W
 //! as two annotated heatmaps (section 4.4.2).
 
-use super::{fmt_f64, fmt_vec, Plot};
+use super::Plot;
 use crate::numerics::functions::argmax;
 use crate::numerics::{SimpleNet, H};
+use crate::output::{fmt_f64, fmt_vec};
 use crate::render::canvas::{Align, Rect, VAlign};
 use crate::render::{heatmap, style, Canvas};
 use anyhow::Result;

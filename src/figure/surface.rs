@@ -6,6 +6,7 @@
 use super::Plot;
 use crate::expr::Expression;
 use crate::numerics::Arange;
+use crate::output::fmt_f64;
 use crate::render::axes::auto_limits;
 use crate::render::axes3d::Axes3d;
 use crate::render::{style, Canvas};
@@ -91,8 +92,8 @@ impl Plot for Data {
             self.function,
             self.x0.len(),
             self.x1.len(),
-            super::fmt_f64(lo),
-            super::fmt_f64(hi)
+            fmt_f64(lo),
+            fmt_f64(hi)
         )
     }
 

@@ -1,10 +1,11 @@
 //! gradient_1d: function_1 and its tangent lines (the book's Figure 4-5).
 
-use super::{fmt_f64, Plot};
-use crate::calculus::Differentiator;
+use super::Plot;
+use crate::derivative::{Differentiator, Method};
 use crate::expr::check::Vars;
 use crate::expr::Expression;
-use crate::numerics::{Arange, Method, TangentLine};
+use crate::numerics::{Arange, TangentLine};
+use crate::output::fmt_f64;
 use crate::render::axes::auto_limits;
 use crate::render::{style, Axes, Canvas};
 use anyhow::Result;

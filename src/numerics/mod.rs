@@ -9,7 +9,6 @@ pub mod diff;
 pub mod functions;
 pub mod gradient;
 pub mod grid;
-pub mod method;
 pub mod simplenet;
 
 pub use descent::{descend, gradient_descent, Descent};
@@ -17,5 +16,4 @@ pub use diff::{numerical_diff, tangent_line, TangentLine, H};
 pub use functions::{cross_entropy_error, function_1, function_2, softmax};
 pub use gradient::numerical_gradient;
 pub use grid::{arange, Arange};
-pub use method::{derivative, Estimate, Method, Univariate};
 pub use simplenet::SimpleNet;

@@ -1,6 +1,6 @@
 //! Drawing, knowing nothing of the book: a canvas with matplotlib's look,
 //! the pieces plotters lacks (arrows, 2-D and 3-D axes in matplotlib's style),
-//! SVG-to-PNG rasterization and atomic output.
+//! and SVG-to-PNG rasterization. Writing the bytes is [`crate::output`]'s job.
 //!
 //! Everything is drawn by plotters into its SVG backend at [`canvas::SUPERSAMPLE`]
 //! times the requested size, because plotters rounds every coordinate to a whole
@@ -12,13 +12,13 @@ pub mod axes;
 pub mod axes3d;
 pub mod canvas;
 pub mod font;
+pub mod format;
 pub mod heatmap;
 pub mod legend;
-pub mod output;
 pub mod raster;
 pub mod style;
 pub mod ticks;
 
 pub use axes::Axes;
 pub use canvas::{Area, Canvas, DrawResult, Size, View};
-pub use output::Format;
+pub use format::Format;

@@ -1,11 +1,13 @@
-//! Ways to compute a derivative, from the book's central difference to
-//! machine-precision methods, and how accurate each is.
+//! How a derivative is computed: the methods by name, what each returns,
+//! and the one entry point that applies a method at a point.
 //!
-//! With h the step and ε = 2.2e-16 the machine epsilon, a difference quotient
-//! has two errors: truncation from the Taylor terms it drops (∝ hᵖ) and
-//! rounding, the cancellation in f(x+h) − f(x−h) (≈ ε·|f|/h). Their sum is
-//! smallest near h ≈ ε^(1/(p+1)); the book's h = 1e-4 is close for p = 2.
+//! The formulas live beside this file: the difference quotients in
+//! [`super::difference`] (the book's `numerical_diff` for `central`), the
+//! steps in [`super::step`], extrapolation in [`super::richardson`].
 
+use super::difference::{five_point, forward, numerical_diff};
+use super::richardson::richardson;
+use super::step;
 use num_complex::Complex64;
 use serde::Serialize;
 use std::fmt;
@@ -66,20 +68,6 @@ impl Method {
             Method::Central | Method::Forward | Method::FivePoint | Method::ComplexStep
         )
     }
-
-    /// The step used when none is given, at `x`.
-    pub fn default_h(self, x: f64) -> Option<f64> {
-        let scale = x.abs().max(1.0);
-        match self {
-            Method::Central | Method::Forward => Some(super::H),
-            Method::CentralOptimal => Some(f64::EPSILON.cbrt() * scale),
-            // ε^(1/5): where O(h⁴) truncation meets ε/h rounding.
-            Method::FivePoint => Some(f64::EPSILON.powf(0.2) * scale),
-            Method::Richardson => Some(RICHARDSON_FIRST_STEP * scale),
-            Method::ComplexStep => Some(1e-20),
-            Method::Exact => None,
-        }
-    }
 }
 
 impl fmt::Display for Method {
@@ -125,7 +113,7 @@ pub fn derivative(
     method: Method,
     h: Option<f64>,
 ) -> Result<Estimate, String> {
-    let h = h.or(method.default_h(x));
+    let h = h.or(step::default_step(method, x));
     let step = h.unwrap_or(0.0);
     let plain = |value| Estimate {
         value,
@@ -134,7 +122,7 @@ pub fn derivative(
     };
     let g = |t: f64| f.value(t);
     Ok(match method {
-        Method::Central => plain(central(g, x, step)),
+        Method::Central => plain(numerical_diff(g, x, step)),
         Method::Forward => plain(forward(g, x, step)),
         Method::CentralOptimal => {
             // A step that is exactly representable next to x, so that
@@ -142,7 +130,7 @@ pub fn derivative(
             let h = (x + step) - x;
             Estimate {
                 h: Some(h),
-                ..plain(central(g, x, h))
+                ..plain(numerical_diff(g, x, h))
             }
         }
         Method::FivePoint => plain(five_point(g, x, step)),
@@ -150,69 +138,6 @@ pub fn derivative(
         Method::ComplexStep => plain(f.complex_value(Complex64::new(x, step))?.im / step),
         Method::Exact => plain(f.exact_derivative(x)?),
     })
-}
-
-/// The book's central difference: (f(x+h) − f(x−h)) / (2h).
-pub fn central(f: impl Fn(f64) -> f64, x: f64, h: f64) -> f64 {
-    (f(x + h) - f(x - h)) / (2.0 * h)
-}
-
-/// The forward difference: (f(x+h) − f(x)) / h.
-pub fn forward(f: impl Fn(f64) -> f64, x: f64, h: f64) -> f64 {
-    (f(x + h) - f(x)) / h
-}
-
-/// The five-point stencil: (−f(x+2h) + 8f(x+h) − 8f(x−h) + f(x−2h)) / (12h).
-pub fn five_point(f: impl Fn(f64) -> f64, x: f64, h: f64) -> f64 {
-    (-f(x + 2.0 * h) + 8.0 * f(x + h) - 8.0 * f(x - h) + f(x - 2.0 * h)) / (12.0 * h)
-}
-
-/// The first step of the Richardson sequence, relative to max(1, |x|).
-const RICHARDSON_FIRST_STEP: f64 = 0.125;
-/// How many times the step is halved.
-const RICHARDSON_LEVELS: usize = 7;
-
-/// Richardson extrapolation of central differences.
-///
-/// D(k, 0) is the central difference at h₀/2ᵏ; each column removes the next
-/// even power of h: D(k, j) = D(k, j−1) + (D(k, j−1) − D(k−1, j−1)) / (4ʲ − 1).
-/// Along the diagonal, the error of D(k, k) is estimated by its distance to
-/// its neighbours plus the rounding it inherits (ε·|f|/h amplified by the
-/// extrapolation); the diagonal entry with the smallest estimate is returned.
-pub fn richardson(f: impl Fn(f64) -> f64, x: f64, h0: f64) -> Estimate {
-    let mut table: Vec<Vec<f64>> = Vec::with_capacity(RICHARDSON_LEVELS);
-    let mut best = Estimate {
-        value: f64::NAN,
-        h: Some(h0),
-        error_estimate: Some(f64::INFINITY),
-    };
-    for k in 0..RICHARDSON_LEVELS {
-        let h = h0 / (1u64 << k) as f64;
-        let mut row = vec![central(&f, x, h)];
-        for j in 1..=k {
-            let factor = 4f64.powi(j as i32) - 1.0;
-            let prev = row[j - 1];
-            row.push(prev + (prev - table[k - 1][j - 1]) / factor);
-        }
-        if k >= 1 {
-            let value = row[k];
-            let scale = f(x + h).abs().max(f(x - h).abs()).max(f64::MIN_POSITIVE);
-            let rounding = 8.0 * f64::EPSILON * scale / h;
-            let spread = (value - table[k - 1][k - 1])
-                .abs()
-                .max((value - row[k - 1]).abs());
-            let estimate = spread + rounding + 4.0 * f64::EPSILON * value.abs();
-            if estimate < best.error_estimate.unwrap_or(f64::INFINITY) {
-                best = Estimate {
-                    value,
-                    h: Some(h),
-                    error_estimate: Some(estimate),
-                };
-            }
-        }
-        table.push(row);
-    }
-    best
 }
 
 #[cfg(test)]

@@ -2,10 +2,10 @@
 //! at a point the numerical one beside the exact value, as SymPy and a
 //! difference quotient would give them side by side.
 
-use crate::calculus::Differentiator;
+use super::differentiator::Differentiator;
+use super::method::Method;
 use crate::expr::{ExprError, Expression};
-use crate::figure::{fmt_f64, fmt_vec};
-use crate::numerics::Method;
+use crate::output::{fmt_f64, fmt_vec};
 use serde::Serialize;
 
 /// Everything `diff` computes.

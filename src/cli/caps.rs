@@ -1,18 +1,35 @@
-//! What clap cannot check one flag at a time, checked before any work is
-//! done: caps on how much work one command may ask for (a plotting tool
-//! should answer in seconds, not minutes, and in megabytes, not gigabytes),
-//! and flags that do not apply to a figure.
+//! Every cap on what one command may ask for, and the checks that apply
+//! them before any work is done: a plotting tool should answer in seconds,
+//! not minutes, and in megabytes, not gigabytes. Also the flags that do not
+//! apply to a figure, which clap cannot tell one flag at a time.
+//!
+//! The caps on expressions are the expression parser's own (it is usable
+//! without the command line); they are re-exported here so that every cap
+//! can be read in one place.
 
-use crate::cli::{is_stdout, Cli, Command, OutputArgs, MAX_SIDE};
+use super::output::is_stdout;
+use super::{Cli, Command, OutputArgs};
 use crate::error::UsageError;
 use crate::render::Format;
 
+pub use crate::expr::check::{MAX_DEPTH, MAX_LENGTH};
+pub use crate::expr::MAX_EXPONENT;
+
+/// The largest image side, in pixels.
+pub const MAX_SIDE: u32 = 16384;
+/// The most pixels a PNG may have: 8192 × 8192, some 600 MB to draw.
+pub const MAX_PIXELS: u64 = 8192 * 8192;
+/// The largest `--scale`.
+pub const MAX_SCALE: f64 = 4.0;
+/// The most sample points a grid or range may have on one axis.
+pub const MAX_POINTS: usize = 100_000;
 /// The most function evaluations (or curve samples) one figure may take.
 pub const MAX_EVALUATIONS: u64 = 10_000_000;
 /// The most arrows a quiver plot may draw (each is a polygon to render).
 pub const MAX_ARROWS: u64 = 250_000;
-/// The most pixels a PNG may have: 8192 × 8192, some 600 MB to draw.
-pub const MAX_PIXELS: u64 = 8192 * 8192;
+/// The most gradient-descent steps: each is drawn as a dot, and beyond this
+/// the figure takes seconds and gigabytes to draw.
+pub const MAX_STEPS: usize = 100_000;
 
 /// Checks `cli` against the caps and the flags each figure accepts.
 pub fn check(cli: &Cli) -> Result<(), UsageError> {

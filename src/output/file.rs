@@ -1,65 +1,72 @@
-//! Writing a figure: the format from the file name, and an atomic write.
+//! Writing bytes where the user asked: a file, replaced atomically, or
+//! stdout. Errors name the file and what went wrong, in a few words; which
+//! flag named the file is for the command to say.
 
-use anyhow::{anyhow, bail, Result};
 use std::io::{self, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-/// The image formats a figure can be written in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
-    Png,
-    Svg,
+/// A file (or stdout) that cannot be written, and why.
+#[derive(Debug, thiserror::Error)]
+pub enum WriteError {
+    /// `cannot write PATH: PROBLEM`.
+    #[error("cannot write {}: {problem}", path.display())]
+    File { path: PathBuf, problem: Problem },
+    /// `cannot write to stdout: REASON`.
+    #[error("cannot write to stdout: {0}")]
+    Stdout(String),
 }
 
-impl Format {
-    /// The file extension, without the dot; also the name `--format` takes.
-    pub fn extension(self) -> &'static str {
-        match self {
-            Format::Png => "png",
-            Format::Svg => "svg",
+/// Why a file cannot be written.
+#[derive(Debug, thiserror::Error)]
+pub enum Problem {
+    /// The path names a directory.
+    #[error("it is a directory")]
+    IsADirectory,
+    /// A part of the path that should be a directory is a file.
+    #[error("{} is not a directory", .0.display())]
+    NotADirectory(PathBuf),
+    /// The directory the file would go into does not exist.
+    #[error("directory {} does not exist", .0.display())]
+    NoDirectory(PathBuf),
+    /// The temporary file cannot be created in the directory.
+    #[error("cannot create a file in {}: {}", .0.display(), .1)]
+    CannotCreateIn(PathBuf, String),
+    /// Any other I/O failure, in a few words (see [`describe`]).
+    #[error("{0}")]
+    Io(String),
+}
+
+impl WriteError {
+    fn file(path: &Path, problem: Problem) -> Self {
+        WriteError::File {
+            path: path.to_path_buf(),
+            problem,
         }
     }
 
-    /// The format named by the path's extension, `.png` or `.svg` (any case).
-    pub fn from_path(path: &Path) -> Result<Format, crate::error::UsageError> {
-        let ext = path
-            .extension()
-            .and_then(|e| e.to_str())
-            .map(str::to_ascii_lowercase);
-        match ext.as_deref() {
-            Some("png") => Ok(Format::Png),
-            Some("svg") => Ok(Format::Svg),
-            _ => Err(crate::error::UsageError::new(format!(
-                "--output {}: unsupported format; the file name must end in .png or .svg",
-                path.display()
-            ))),
-        }
+    fn io(path: &Path, e: &io::Error) -> Self {
+        WriteError::file(path, Problem::Io(describe(e)))
     }
 }
 
 /// Fails early, before any drawing, if `path` cannot be a file to write:
 /// its directory is missing or it is a directory itself.
-pub fn check_destination(path: &Path) -> Result<()> {
+pub fn check_destination(path: &Path) -> Result<(), WriteError> {
     if path.is_dir() {
-        bail!(
-            "cannot write {}: it is a directory; --output takes a file name ending in .png or .svg",
-            path.display()
-        );
+        return Err(WriteError::file(path, Problem::IsADirectory));
     }
     let dir = parent(path);
     match std::fs::metadata(dir) {
         Ok(m) if m.is_dir() => Ok(()),
-        Ok(_) => bail!(
-            "cannot write {}: {} is not a directory",
-            path.display(),
-            dir.display()
-        ),
-        Err(e) if e.kind() == io::ErrorKind::NotFound => bail!(
-            "cannot write {}: directory {} does not exist",
-            path.display(),
-            dir.display()
-        ),
-        Err(e) => bail!("cannot write {}: {}", path.display(), describe(&e)),
+        Ok(_) => Err(WriteError::file(
+            path,
+            Problem::NotADirectory(dir.to_path_buf()),
+        )),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Err(WriteError::file(
+            path,
+            Problem::NoDirectory(dir.to_path_buf()),
+        )),
+        Err(e) => Err(WriteError::io(path, &e)),
     }
 }
 
@@ -70,7 +77,7 @@ pub fn check_destination(path: &Path) -> Result<()> {
 /// Two kinds of path are not replaced: a symbolic link stays, and the file
 /// it points to is replaced; a device, pipe or socket (`/dev/stdout`, a FIFO)
 /// is written into, since renaming over it would destroy it.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
     check_destination(path)?;
     match std::fs::metadata(path) {
         Ok(m) if !m.is_file() => {
@@ -78,7 +85,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
                 .write(true)
                 .open(path)
                 .and_then(|mut f| f.write_all(bytes).and_then(|_| f.flush()))
-                .map_err(|e| anyhow!("cannot write {}: {}", path.display(), describe(&e)));
+                .map_err(|e| WriteError::io(path, &e));
         }
         _ => {}
     }
@@ -87,17 +94,15 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
         true => std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()),
         false => path.to_path_buf(),
     };
-    let fail = |e: io::Error| anyhow!("cannot write {}: {}", path.display(), describe(&e));
+    let fail = |e: io::Error| WriteError::io(path, &e);
     let dir = parent(&real);
     let mut tmp = tempfile::Builder::new()
         .prefix(".numdiff-plot-")
         .tempfile_in(dir)
         .map_err(|e| {
-            anyhow!(
-                "cannot write {}: cannot create a file in {}: {}",
-                path.display(),
-                dir.display(),
-                describe(&e)
+            WriteError::file(
+                path,
+                Problem::CannotCreateIn(dir.to_path_buf(), describe(&e)),
             )
         })?;
     // A temporary file is private (0600); a figure is for everyone to read,
@@ -116,6 +121,16 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
         .map_err(fail)?;
     tmp.persist(&real).map_err(|e| fail(e.error))?;
     Ok(())
+}
+
+/// Writes to stdout; a reader that has gone away (`| head`) is not an
+/// error: the output was not wanted any more.
+pub fn print_stdout(bytes: &[u8]) -> Result<(), WriteError> {
+    let mut stdout = std::io::stdout().lock();
+    match stdout.write_all(bytes).and_then(|_| stdout.flush()) {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(WriteError::Stdout(describe(&e))),
+        _ => Ok(()),
+    }
 }
 
 /// The directory a file goes into: its parent, or `.` for a bare name.

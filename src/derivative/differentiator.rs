@@ -1,8 +1,11 @@
 //! Derivatives and gradients of a user's expression by a chosen method: the
-//! glue between [`crate::expr`] and [`crate::numerics::method`].
+//! glue between [`crate::expr`] and [`super::method`]. With the book's
+//! method, the gradient is the book's `numerical_gradient` itself.
 
+use super::method::{derivative, Estimate, Method, Univariate};
 use crate::expr::{ExprError, Expression};
-use crate::numerics::{derivative, Estimate, Method, Univariate};
+use crate::numerics::{numerical_gradient, H};
+use ndarray::Array1;
 use num_complex::Complex64;
 
 /// Differentiates one expression by one method, at any number of points.
@@ -98,20 +101,45 @@ impl Differentiator {
         self.partial(&[x], 0)
     }
 
-    /// ∇f at `point`: with `central` and h = 1e-4 exactly the book's
-    /// `numerical_gradient`, which perturbs one coordinate at a time.
-    pub fn gradient(&self, point: &[f64]) -> Vec<f64> {
-        (0..point.len())
-            .map(|i| self.partial(point, i).value)
-            .collect()
+    /// The step h when the method is the book's central difference (the
+    /// given one, else the book's 1e-4); `None` for every other method.
+    pub fn central_step(&self) -> Option<f64> {
+        (self.method == Method::Central).then(|| self.h.unwrap_or(H))
     }
+
+    /// f at `point`.
+    pub fn value(&self, point: &[f64]) -> f64 {
+        self.f.eval(point)
+    }
+
+    /// ∇f at `point`: with `central`, the book's `numerical_gradient`, which
+    /// perturbs one coordinate at a time; with any other method, its partial
+    /// derivatives one coordinate at a time.
+    pub fn gradient(&self, point: &[f64]) -> Vec<f64> {
+        match self.central_step() {
+            Some(h) => {
+                let x = Array1::from(point.to_vec());
+                numerical_gradient(|p| self.value(slice(p)), &x, h).to_vec()
+            }
+            None => (0..point.len())
+                .map(|i| self.partial(point, i).value)
+                .collect(),
+        }
+    }
+}
+
+/// The coordinates of a point `numerical_gradient` hands over, which are
+/// always contiguous (it works on its own copy in standard layout).
+fn slice(p: &Array1<f64>) -> &[f64] {
+    p.as_slice()
+        .expect("numerical_gradient's point is contiguous")
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::expr::check::Vars;
-    use crate::numerics::{function_2, numerical_gradient, H};
+    use crate::numerics::function_2;
     use ndarray::array;
 
     const X0X1: Vars = Vars::Only(&["x0", "x1"]);
@@ -126,6 +154,18 @@ mod tests {
             d.gradient(&[3.0, 4.0]),
             [6.00000000000378, 7.999999999999119]
         );
+    }
+
+    #[test]
+    fn the_central_gradient_is_its_partial_derivatives_bit_for_bit() {
+        let f = Expression::parse("sin(x0)*exp(x1) + x0^3/x1", X0X1).unwrap();
+        for h in [None, Some(1e-3), Some(1e-7)] {
+            let d = Differentiator::new(f.clone(), Method::Central, h).unwrap();
+            for point in [[0.3, 1.7], [-2.0, 0.5], [10.0, -3.0]] {
+                let partials: Vec<f64> = (0..2).map(|i| d.partial(&point, i).value).collect();
+                assert_eq!(d.gradient(&point), partials, "h = {h:?} at {point:?}");
+            }
+        }
     }
 
     #[test]

@@ -1,0 +1,67 @@
+//! What the output flags every figure command shares mean: where the
+//! figure goes, in which format, at which size, with which view.
+
+use super::OutputArgs;
+use crate::error::UsageError;
+use crate::render::{Format, Size, View};
+use std::path::{Path, PathBuf};
+
+/// Where a figure goes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    /// `-o -`: standard output.
+    Stdout,
+    File(PathBuf),
+}
+
+impl OutputArgs {
+    /// Where to write, with `default_file` if `--output` is not given.
+    pub fn target(&self, default_file: &str) -> Target {
+        match &self.output {
+            Some(p) if is_stdout(p) => Target::Stdout,
+            Some(p) => Target::File(p.clone()),
+            None => Target::File(default_file.into()),
+        }
+    }
+
+    /// The format: `--format`, else the file's extension, else PNG on stdout.
+    pub fn format(&self, target: &Target) -> Result<Format, UsageError> {
+        let path = match target {
+            Target::Stdout => return Ok(self.format.unwrap_or(Format::Png)),
+            Target::File(p) => p,
+        };
+        match (self.format, Format::from_path(path)) {
+            (Some(asked), Some(named)) if asked != named => Err(UsageError::new(format!(
+                "--format {} contradicts --output {}; use a file name ending in .{}",
+                asked.extension(),
+                path.display(),
+                asked.extension()
+            ))),
+            (Some(asked), _) => Ok(asked),
+            (None, Some(named)) => Ok(named),
+            (None, None) => Err(UsageError::new(format!(
+                "--output {}: unsupported format; the file name must end in .png or .svg",
+                path.display()
+            ))),
+        }
+    }
+
+    /// The title and axis limits the figure is drawn with.
+    pub fn view(&self) -> View {
+        View {
+            title: self.title.clone(),
+            xlim: self.xlim,
+            ylim: self.ylim,
+        }
+    }
+
+    /// The size of the image in pixels: `--size` times `--scale`.
+    pub fn pixels(&self) -> Size {
+        self.size.scaled(self.scale)
+    }
+}
+
+/// Whether `path` names standard output.
+pub fn is_stdout(path: &Path) -> bool {
+    path.as_os_str() == "-"
+}

@@ -1,0 +1,94 @@
+//! `all`: every figure of the chapter with the book's arguments, rendered
+//! in parallel, written into a directory or compared with what is there.
+
+use crate::cli::AllArgs;
+use crate::figure::{self, Plot};
+use crate::output::{print_stdout, write_atomic};
+use crate::render::{Format, Size};
+use anyhow::{anyhow, Context, Result};
+use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Mutex, PoisonError};
+
+/// Every figure of the book, rendered in parallel; written, or with
+/// `--check` compared with what is on disk.
+pub fn run(a: &AllArgs) -> Result<()> {
+    let figures = figure::book_figures();
+    let rendered = render_in_parallel(&figures);
+    if a.check {
+        let mut stale = Vec::new();
+        for ((file, _), bytes) in figures.iter().zip(rendered) {
+            let path = a.output.join(file);
+            let bytes = bytes?;
+            match std::fs::read(&path) {
+                Ok(on_disk) if on_disk == bytes => {}
+                Ok(_) => stale.push(format!("{} differs", path.display())),
+                Err(_) => stale.push(format!("{} is missing", path.display())),
+            }
+        }
+        if stale.is_empty() {
+            return Ok(());
+        }
+        return Err(anyhow!(
+            "figures out of date: {}; run `numdiff-plot all -o {}` to regenerate",
+            stale.join(", "),
+            a.output.display()
+        ));
+    }
+    std::fs::create_dir_all(&a.output)
+        .with_context(|| format!("cannot create directory {}", a.output.display()))?;
+    let mut written = String::new();
+    for ((file, _), bytes) in figures.iter().zip(rendered) {
+        let path = a.output.join(file);
+        write_atomic(&path, &bytes?)?;
+        written.push_str(&format!("wrote {}\n", path.display()));
+    }
+    if a.quiet {
+        return Ok(());
+    }
+    Ok(print_stdout(written.as_bytes())?)
+}
+
+/// Renders each figure to its image, in order, on as many threads as the
+/// machine has cores (no more: more would not be faster, only hold more
+/// images in memory at once). Each thread takes the next figure not yet
+/// taken until none is left.
+fn render_in_parallel(figures: &[(&'static str, Box<dyn Plot>)]) -> Vec<Result<Vec<u8>>> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, figures.len().max(1));
+    let next = AtomicUsize::new(0);
+    let results: Vec<Mutex<Option<Result<Vec<u8>>>>> =
+        figures.iter().map(|_| Mutex::new(None)).collect();
+    std::thread::scope(|s| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                s.spawn(|| loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some((file, plot)) = figures.get(i) else {
+                        break;
+                    };
+                    let format = Format::from_path(Path::new(file))
+                        .expect("the book's file names end in .png");
+                    let image = figure::image(plot.as_ref(), Size::DEFAULT, format);
+                    *results[i].lock().unwrap_or_else(PoisonError::into_inner) = Some(image);
+                })
+            })
+            .collect();
+        // Joined here, so that a panic leaves its figure without a result
+        // instead of ending the process; the others still get theirs.
+        for worker in workers {
+            let _ = worker.join();
+        }
+    });
+    results
+        .into_iter()
+        .zip(figures)
+        .map(|(image, (file, _))| {
+            image
+                .into_inner()
+                .unwrap_or_else(PoisonError::into_inner)
+                .unwrap_or_else(|| Err(anyhow!("rendering {file} failed")))
+        })
+        .collect()
+}

@@ -1,0 +1,42 @@
+//! `diff`: an expression's symbolic derivative, and at `--at` the numbers
+//! beside it.
+
+use super::differentiator;
+use crate::cli::DiffArgs;
+use crate::derivative::report;
+use crate::error::UsageError;
+use crate::output::print_stdout;
+use anyhow::Result;
+
+/// `diff`: the symbolic derivative, and at `--at` the numbers beside it.
+pub fn run(a: DiffArgs) -> Result<()> {
+    let n = a.expr.vars().len();
+    if n == 0 {
+        return Err(UsageError::new(format!(
+            "'{}' has no variable to differentiate by",
+            a.expr.source()
+        ))
+        .into());
+    }
+    if let Some(at) = &a.at {
+        if at.0.len() != n {
+            return Err(UsageError::new(format!(
+                "--at: '{}' has {n} variable{} ({}); give {n} number{} separated by commas",
+                a.expr.source(),
+                if n == 1 { "" } else { "s" },
+                a.expr.vars().join(", "),
+                if n == 1 { "" } else { "s" },
+            ))
+            .into());
+        }
+    }
+    let d = differentiator(a.expr, &a.method)?;
+    let report = report::compute(&d, a.at.as_ref().map(|n| n.0.as_slice()))
+        .map_err(|e| UsageError::new(format!("'{}': {e}", d.f.source())))?;
+    let text = if a.json {
+        serde_json::to_string(&report)? + "\n"
+    } else {
+        report.text()
+    };
+    Ok(print_stdout(text.as_bytes())?)
+}

@@ -1,0 +1,78 @@
+//! The figure commands' output policy: write the image where `--output`
+//! says, then print the numbers as text or JSON.
+
+use crate::cli::caps;
+use crate::cli::{OutputArgs, Target};
+use crate::error::UsageError;
+use crate::figure::{self, Plot};
+use crate::output::{check_destination, print_stdout, write_atomic, Problem, WriteError};
+use anyhow::{Context, Result};
+use serde::Serialize;
+use std::io::Write;
+use std::path::Path;
+
+/// One figure: write the image, then print its numbers as text or JSON.
+///
+/// Everything that can be wrong with the output is checked before drawing.
+/// stdout carries either the image (`-o -`) or the text or JSON, never both:
+/// with `-o -` the text report goes to stderr.
+pub fn run<P: Plot + Serialize>(plot: P, out: &OutputArgs, default_file: &str) -> Result<()> {
+    let target = out.target(default_file);
+    let format = out.format(&target)?;
+    caps::check_pixels(out, format)?;
+    match &target {
+        Target::Stdout if out.json => {
+            return Err(UsageError::new(
+                "--json and --output - would both write to stdout; write the figure to a file",
+            )
+            .into())
+        }
+        Target::Stdout => {}
+        Target::File(path) => check_destination(path).map_err(output_hint)?,
+    }
+    let bytes = figure::image_with(&plot, out.size, out.scale, &out.view(), format)?;
+    for warning in plot.warnings() {
+        let _ = writeln!(std::io::stderr(), "warning: {warning}");
+    }
+    match &target {
+        Target::Stdout => print_stdout(&bytes)?,
+        Target::File(path) => write_atomic(path, &bytes).map_err(output_hint)?,
+    }
+    let output = match &target {
+        Target::Stdout => Path::new("-"),
+        Target::File(path) => path.as_path(),
+    };
+    if out.json {
+        print_stdout(json(&plot, output, out)?.as_bytes())?;
+    } else if !out.quiet && target == Target::Stdout {
+        // The report cannot share stdout with the image.
+        let _ = write!(std::io::stderr(), "{}", plot.report());
+    } else if !out.quiet {
+        print_stdout(plot.report().as_bytes())?;
+    }
+    Ok(())
+}
+
+/// A directory given as `--output`: say what the flag takes.
+fn output_hint(e: WriteError) -> anyhow::Error {
+    match &e {
+        WriteError::File {
+            problem: Problem::IsADirectory,
+            ..
+        } => anyhow::anyhow!("{e}; --output takes a file name ending in .png or .svg"),
+        _ => e.into(),
+    }
+}
+
+/// The figure's data as one JSON object, with the figure's name, file,
+/// size and scale. Numbers that are not finite (a diverged descent) are null.
+fn json<P: Plot + Serialize>(plot: &P, path: &Path, out: &OutputArgs) -> Result<String> {
+    let mut value = serde_json::to_value(plot).context("serializing the figure's data")?;
+    if let serde_json::Value::Object(map) = &mut value {
+        map.insert("figure".into(), plot.name().into());
+        map.insert("output".into(), path.display().to_string().into());
+        map.insert("size".into(), serde_json::to_value(out.size)?);
+        map.insert("scale".into(), out.scale.into());
+    }
+    Ok(serde_json::to_string(&value)? + "\n")
+}

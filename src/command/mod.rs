@@ -1,0 +1,90 @@
+//! What each subcommand does, one file per job: [`figure`] (the figure
+//! commands' output policy), [`all`], [`diff`], [`docs`] (completions and
+//! the manual page). This file dispatches: it checks the caps, turns each
+//! subcommand's flags into its figure's parameters and hands them on.
+
+pub mod all;
+pub mod diff;
+pub mod docs;
+pub mod figure;
+
+use crate::cli::{caps, Cli, Command, MethodArgs};
+use crate::derivative::Differentiator;
+use crate::error::UsageError;
+use crate::expr::Expression;
+use crate::figure::{descent, numdiff_error, quiver, simplenet, surface, tangent};
+use anyhow::Result;
+
+/// Runs the command `cli` names.
+pub fn run(cli: Cli) -> Result<()> {
+    caps::check(&cli)?;
+    match cli.command {
+        Command::Tangent(a) => {
+            let params = tangent::Params {
+                f: differentiator(a.f, &a.method)?,
+                at: a.at,
+                range: a.range,
+            };
+            figure::run(tangent::compute(&params), &a.out, "gradient_1d.png")
+        }
+        Command::Surface(a) => {
+            let params = surface::Params {
+                f: a.f,
+                grid: a.grid,
+                elev: a.elev,
+                azim: a.azim,
+            };
+            figure::run(surface::compute(&params), &a.out, "multivariate_func.png")
+        }
+        Command::Quiver(a) => {
+            let params = quiver::Params {
+                f: differentiator(a.f, &a.method)?,
+                grid: a.grid,
+                at: a.at,
+            };
+            figure::run(quiver::compute(&params), &a.out, "gradient_2d.png")
+        }
+        Command::Descent(a) => {
+            let params = descent::Params {
+                f: differentiator(a.f, &a.method)?,
+                init: a.init,
+                lr: a.lr,
+                step_num: a.steps,
+            };
+            figure::run(descent::compute(&params), &a.out, "gradient_method.png")
+        }
+        Command::Simplenet(a) => {
+            let params = simplenet::Params { seed: a.seed };
+            figure::run(
+                simplenet::compute(&params),
+                &a.out,
+                "gradient_simplenet.png",
+            )
+        }
+        Command::Diff(a) => diff::run(a),
+        Command::Error(a) => {
+            let params = numdiff_error::Params { f: a.f, x: a.x };
+            let data = numdiff_error::compute(&params)
+                .map_err(|e| UsageError::new(format!("--f: {e}")))?;
+            figure::run(data, &a.out, "numdiff_error.png")
+        }
+        Command::All(a) => all::run(&a),
+        Command::Completions(a) => docs::completions(&a),
+        Command::Man => docs::man(),
+    }
+}
+
+/// The expression with the chosen method, checked: `--h` only where the
+/// method takes a step, complex-step only on analytic expressions.
+fn differentiator(f: Expression, m: &MethodArgs) -> Result<Differentiator> {
+    if m.h.is_some() && !m.method.takes_h() {
+        return Err(UsageError::new(format!(
+            "--h does not apply to --method {}, which chooses its own step; \
+             h can be set for central, forward, five-point and complex-step",
+            m.method
+        ))
+        .into());
+    }
+    Differentiator::new(f, m.method, m.h)
+        .map_err(|e| UsageError::new(format!("--method {}: {e}", m.method)).into())
+}

@@ -1,0 +1,10 @@
+//! Where results go: files written atomically, stdout, and numbers as text.
+//!
+//! Nothing here knows the command line: errors name the file, and the
+//! commands add which flag it came from.
+
+pub mod file;
+pub mod text;
+
+pub use file::{check_destination, print_stdout, write_atomic, Problem, WriteError};
+pub use text::{fmt_f64, fmt_vec};
