@@ -262,8 +262,6 @@ fn when_every_mirror_fails_the_error_lists_each_and_nothing_is_left_behind() {
     let refused = refused_base();
     let wrong = Server::start(&[(FILES[1], Reply::Body(gzip(b"not MNIST")))]);
     let dir = tempfile::tempdir().unwrap();
-    // A damaged labels file is already there: it is kept as it was.
-    write(dir.path(), FILES[1], b"old bytes");
     let mirrors = [&*partial.base, &*refused, &*wrong.base];
     let (result, _) = run(dir.path(), &options(&mirrors, &table));
     let e = result.unwrap_err();
@@ -281,11 +279,7 @@ fn when_every_mirror_fails_the_error_lists_each_and_nothing_is_left_behind() {
         )
     );
     // The file fetched before stays; the failed one leaves no trace.
-    assert_eq!(listing(dir.path()), [FILES[0], FILES[1]]);
-    assert_eq!(
-        std::fs::read(dir.path().join(FILES[1])).unwrap(),
-        b"old bytes"
-    );
+    assert_eq!(listing(dir.path()), [FILES[0]]);
     // Nothing is fetched after the failure.
     assert_eq!(partial.requests(), all_paths("/mnist/")[..2]);
 }
@@ -306,7 +300,44 @@ fn a_failed_download_into_a_new_directory_creates_nothing() {
 }
 
 #[test]
-fn only_the_files_missing_or_damaged_are_fetched() {
+fn a_file_of_other_content_is_not_replaced() {
+    let f = Fixture::new();
+    let table = f.table();
+    let good = Server::start(&f.routes());
+    let dir = tempfile::tempdir().unwrap();
+    // Another set in the same format under an MNIST name, say Fashion-MNIST.
+    let other = gzip(&labels(&[1, 1]));
+    write(dir.path(), FILES[3], &other);
+    let (result, seen) = run(dir.path(), &options(&[&good.base], &table));
+    let path = dir.path().join(FILES[3]);
+    assert_eq!(
+        result.unwrap_err().to_string(),
+        format!(
+            "{}: the SHA-256 of its content is {}; this is not MNIST's t10k-labels-idx1-ubyte.gz \
+             (Fashion-MNIST has the same names), so it is left as it is: \
+             choose another --data directory for MNIST, or remove the file",
+            path.display(),
+            sha256_hex(&labels(&[1, 1])[..]).unwrap()
+        )
+    );
+    assert!(
+        seen.is_empty() && good.requests().is_empty(),
+        "nothing fetched"
+    );
+    assert_eq!(listing(dir.path()), [FILES[3]]);
+    assert_eq!(std::fs::read(&path).unwrap(), other);
+    // A damaged gzip file is not replaced either.
+    write(dir.path(), FILES[3], &f.gz[3][..20]);
+    let (result, _) = run(dir.path(), &options(&[&good.base], &table));
+    assert!(result
+        .unwrap_err()
+        .to_string()
+        .contains(": cannot read it: the gzip stream ends early; this is not MNIST's"));
+    assert!(good.requests().is_empty());
+}
+
+#[test]
+fn only_the_files_missing_are_fetched() {
     let f = Fixture::new();
     let table = f.table();
     let good = Server::start(&f.routes());
@@ -316,8 +347,6 @@ fn only_the_files_missing_or_damaged_are_fetched() {
     write(dir.path(), "train-images.idx3-ubyte", &plain[0]);
     write(dir.path(), "train-labels-idx1-ubyte", &plain[1]);
     write(dir.path(), "t10k-images.idx3-ubyte.gz", &f.gz[2]);
-    // Damaged under the distributed name.
-    write(dir.path(), FILES[3], &gzip(&labels(&[1, 1])));
     let (result, seen) = run(dir.path(), &options(&[&good.base], &table));
     let paths = result.unwrap();
     assert_eq!(good.requests(), ["/mnist/t10k-labels-idx1-ubyte.gz"]);

@@ -8,8 +8,7 @@
 //! renamed): a failed or corrupt download leaves nothing behind. The file is
 //! kept as fetched, gzip-compressed; the loader reads it as it is.
 
-use super::checksum::{self, MNIST_SHA256};
-use super::mnist;
+use super::checksum::{self, Check, Status, MNIST_SHA256};
 use crate::output::file::{describe, write_atomic};
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
@@ -92,12 +91,29 @@ pub enum DownloadError {
     /// The verified file could not be written; the message names it.
     #[error("{0}")]
     Write(String),
+    /// A file under one of the names being fetched holds something else:
+    /// another data set in the same format (Fashion-MNIST), a damaged copy.
+    /// It is not replaced.
+    #[error(
+        "{}: {problem}; this is not MNIST's {name} (Fashion-MNIST has the same names), \
+         so it is left as it is: choose another --data directory for MNIST, or remove the file",
+        path.display()
+    )]
+    NotMnist {
+        name: String,
+        path: PathBuf,
+        problem: String,
+    },
 }
 
 /// Fetches into `dir` each file of `options.files` that `dir` does not
 /// already hold with the right checksum (under any of its names), creating
 /// `dir` if needed. Returns the path of every file, kept or fetched.
 /// `on_event` hears of every attempt and of the bytes as they come.
+///
+/// A file that `dir` holds under one of the names but with other content
+/// (Fashion-MNIST, say) is never replaced: the download is refused before
+/// anything is fetched.
 pub fn download(
     dir: &Path,
     options: &Options,
@@ -113,16 +129,20 @@ pub fn download(
     {
         return Err(DownloadError::BadMirror(bad.clone()));
     }
+    let checks = checksum::verify(dir, options.files);
+    if let Some(other) = checks.iter().find_map(not_the_file) {
+        return Err(other);
+    }
     let client = client(options.timeout);
     let mut paths = Vec::with_capacity(options.files.len());
-    for &(name, sha256) in options.files {
-        if let Some(path) = mnist::find(dir, name) {
-            let check = checksum::verify(dir, &[(name, sha256)]);
-            if check.iter().all(|c| c.is_verified()) {
-                on_event(Event::Present { name, path: &path });
-                paths.push(path);
-                continue;
-            }
+    for (&(name, sha256), check) in options.files.iter().zip(checks) {
+        if check.is_verified() {
+            on_event(Event::Present {
+                name,
+                path: &check.path,
+            });
+            paths.push(check.path);
+            continue;
         }
         paths.push(fetch_file(
             &client,
@@ -134,6 +154,20 @@ pub fn download(
         )?);
     }
     Ok(paths)
+}
+
+/// The refusal to replace a file that is there but is not the one expected.
+fn not_the_file(check: &Check) -> Option<DownloadError> {
+    let problem = match &check.status {
+        Status::Verified | Status::Missing => return None,
+        Status::Mismatch { found, .. } => format!("the SHA-256 of its content is {found}"),
+        Status::Unreadable(why) => format!("cannot read it: {why}"),
+    };
+    Some(DownloadError::NotMnist {
+        name: check.name.clone(),
+        path: check.path.clone(),
+        problem,
+    })
 }
 
 /// One file from the first mirror that serves it intact.
