@@ -51,6 +51,7 @@ pub struct Progress<'a> {
     show: Show,
     out: &'a mut dyn Write,
     bar: Option<ProgressBar>,
+    unit: Unit,
 }
 
 impl<'a> Progress<'a> {
@@ -60,6 +61,7 @@ impl<'a> Progress<'a> {
             show,
             out,
             bar: None,
+            unit: Unit::Steps(""),
         }
     }
 
@@ -67,6 +69,7 @@ impl<'a> Progress<'a> {
     /// known), labelled `label`, replacing the bar before it.
     pub fn start(&mut self, label: &str, total: Option<u64>, unit: Unit) {
         self.finish();
+        self.unit = unit;
         if !self.show.bar {
             return;
         }
@@ -86,11 +89,13 @@ impl<'a> Progress<'a> {
     }
 
     /// Moves the bar to `position` of `total`, a total learnt on the way
-    /// (a download's length, once the server says it).
+    /// (a download's length, once the server says it): a spinner becomes
+    /// a bar with the time left.
     pub fn set_total(&self, position: u64, total: u64) {
         if let Some(bar) = &self.bar {
             if bar.length() != Some(total) {
                 bar.set_length(total);
+                bar.set_style(style(true, self.unit));
             }
             bar.set_position(position);
         }
@@ -141,17 +146,17 @@ impl Drop for Progress<'_> {
     }
 }
 
-/// `label [#####>-----] 1200/10000 iterations  loss 0.312  ETA 00:00:02`, or
-/// with bytes `label [#####>-----] 3.1 MiB/9.5 MiB  2.0 MiB/s  ETA 00:00:03`.
+/// `label [####>------] 1200/10000 iterations  loss 0.3120  ETA 2s`, or with
+/// bytes `label [####>------] 3.10 MiB/9.27 MiB  2.00 MiB/s  ETA 3s`; the bar
+/// takes what the terminal's width leaves, so that the line never wraps.
 fn style(known_total: bool, unit: Unit) -> ProgressStyle {
     let template = match (known_total, unit) {
         (true, Unit::Steps(word)) => {
-            format!("{{prefix}} [{{bar:30}}] {{pos}}/{{len}} {word}  {{msg}}  ETA {{eta_precise}}")
+            format!("{{prefix}} [{{wide_bar}}] {{pos}}/{{len}} {word}  {{msg}}  ETA {{eta}}")
         }
         (false, Unit::Steps(word)) => format!("{{prefix}} {{spinner}} {{pos}} {word}  {{msg}}"),
         (true, Unit::Bytes) => {
-            "{prefix} [{bar:30}] {bytes}/{total_bytes}  {bytes_per_sec}  ETA {eta_precise}"
-                .to_string()
+            "{prefix} [{wide_bar}] {bytes}/{total_bytes}  {bytes_per_sec}  ETA {eta}".to_string()
         }
         (false, Unit::Bytes) => "{prefix} {spinner} {bytes}  {bytes_per_sec}".to_string(),
     };
