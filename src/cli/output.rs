@@ -16,7 +16,12 @@ impl Command {
             Command::Descent(a) => Some(&a.out),
             Command::Simplenet(a) => Some(&a.out),
             Command::Error(a) => Some(&a.out),
-            Command::Diff(_) | Command::All(_) | Command::Completions(_) | Command::Man => None,
+            Command::Diff(_)
+            | Command::All(_)
+            | Command::Train(_)
+            | Command::Data(_)
+            | Command::Completions(_)
+            | Command::Man => None,
         }
     }
 }
