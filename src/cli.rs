@@ -4,18 +4,24 @@
 //! shared output flags mean.
 
 pub mod caps;
+pub mod data;
+pub mod defaults;
 pub mod output;
 pub mod parse;
+pub mod train;
 
 use crate::derivative::Method;
 use crate::expr::Expression;
-use crate::numerics::Arange;
+use crate::figure::{descent, numdiff_error, quiver, simplenet, surface, tangent};
+use crate::numerics::{Arange, H};
 use crate::render::{Format, Size};
 use clap::{Args, Parser, Subcommand};
 use parse::*;
 use std::path::PathBuf;
 
+pub use data::{DataArgs, DataCommand};
 pub use output::{is_stdout, Target};
+pub use train::TrainArgs;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -33,29 +39,44 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// f(x) = 0.01x² + 0.1x and its tangent lines by the central difference (gradient_1d.png)
-    #[command(after_help = "Example: numdiff-plot tangent --x 5 --x 10 -o tangents.svg")]
+    #[command(
+        about = format!("f(x) = 0.01x² + 0.1x and its tangent lines by the central difference ({})", tangent::FILE),
+        after_help = "Example: numdiff-plot tangent --x 5 --x 10 -o tangents.svg")]
     Tangent(TangentArgs),
-    /// x0² + x1² as a 3-D wireframe (multivariate_func.png)
-    #[command(after_help = "Example: numdiff-plot surface --azim -30 -o surface.png")]
+    #[command(
+        about = format!("x0² + x1² as a 3-D wireframe ({})", surface::FILE),
+        after_help = "Example: numdiff-plot surface --azim -30 -o surface.png")]
     Surface(SurfaceArgs),
-    /// The field of −∇(x0² + x1²) as arrows (gradient_2d.png)
-    #[command(after_help = "Example: numdiff-plot quiver --at 3,4 --json")]
+    #[command(
+        about = format!("The field of −∇(x0² + x1²) as arrows ({})", quiver::FILE),
+        after_help = "Example: numdiff-plot quiver --at 3,4 --json")]
     Quiver(QuiverArgs),
-    /// The path of gradient descent on x0² + x1² (gradient_method.png)
-    #[command(after_help = "Example: numdiff-plot descent --lr 0.1 --steps 100 --init -3,4")]
+    #[command(
+        about = format!("The path of gradient descent on x0² + x1² ({})", descent::FILE),
+        after_help = "Example: numdiff-plot descent --lr 0.1 --steps 100 --init -3,4")]
     Descent(DescentArgs),
-    /// simpleNet's weights W and numerical gradient dW (gradient_simplenet.png)
-    #[command(after_help = "Example: numdiff-plot simplenet --seed 42")]
+    #[command(
+        about = format!("simpleNet's weights W and numerical gradient dW ({})", simplenet::FILE),
+        after_help = "Example: numdiff-plot simplenet --seed 42")]
     Simplenet(SimplenetArgs),
     /// The symbolic derivative of an expression, and at a point the numerical one beside it
     #[command(
         after_help = "Example: numdiff-plot diff \"x0^2 + x1^2\" --at 3,4 --method richardson"
     )]
     Diff(DiffArgs),
-    /// How the error of a difference quotient depends on h: the V of truncation and rounding (numdiff_error.png)
-    #[command(after_help = "Example: numdiff-plot error --f \"sin(x)\" --x 1")]
+    #[command(
+        about = format!(
+            "How the error of a difference quotient depends on h: the V of truncation and rounding ({})",
+            numdiff_error::FILE
+        ),
+        after_help = "Example: numdiff-plot error --f \"sin(x)\" --x 1")]
     Error(ErrorArgs),
+    /// Trains the book's two-layer network on MNIST (train_loss.png, train_accuracy.png)
+    #[command(after_help = "Example: numdiff-plot train --data ~/mnist -o figures")]
+    Train(TrainArgs),
+    /// Downloads, verifies or locates MNIST, the data train needs
+    #[command(after_help = "Example: numdiff-plot data download")]
+    Data(DataArgs),
     /// Writes every figure of the chapter with the book's arguments
     #[command(
         after_help = "Example: numdiff-plot all --check   # in CI: are the committed figures current?"
@@ -80,8 +101,13 @@ pub struct OutputArgs {
     /// The image format, png or svg [default: from the extension of --output; png for -]
     #[arg(long, value_name = "FORMAT", value_parser = parse_format)]
     pub format: Option<Format>,
-    /// Image size in pixels (matplotlib's default is 640x480)
-    #[arg(long, value_name = "WxH", default_value = "640x480", value_parser = parse_size)]
+    #[arg(
+        long,
+        value_name = "WxH",
+        help = format!("Image size in pixels (matplotlib's default is {})", defaults::size()),
+        default_value = defaults::size(),
+        value_parser = parse_size
+    )]
     pub size: Size,
     /// K times the pixels on each side, for high-DPI screens: the same figure, sharper
     #[arg(long, value_name = "K", default_value = "1", value_parser = parse_scale)]
@@ -107,23 +133,28 @@ pub struct OutputArgs {
 #[derive(Debug, Args)]
 pub struct MethodArgs {
     /// How derivatives are computed: central (the book's), forward, central-optimal, five-point, richardson, complex-step, exact
-    #[arg(long, value_name = "METHOD", default_value = "central", value_parser = parse_method)]
+    #[arg(long, value_name = "METHOD", default_value_t = Method::default(), value_parser = parse_method)]
     pub method: Method,
-    /// The step h, for central, forward, five-point and complex-step [default: 1e-4 for central and forward]
-    #[arg(long, value_name = "H", allow_negative_numbers = true, value_parser = parse_h)]
+    #[arg(
+        long,
+        value_name = "H",
+        help = format!(
+            "The step h, for central, forward, five-point and complex-step \
+             [default: {H:e} for central and forward]"
+        ), allow_negative_numbers = true, value_parser = parse_h)]
     pub h: Option<f64>,
 }
 
 #[derive(Debug, Args)]
 pub struct TangentArgs {
     /// The function of x (operators + - * / ^, functions such as sin, exp, ln, sqrt; constants pi, e)
-    #[arg(long = "f", value_name = "EXPR", default_value = crate::figure::tangent::BOOK_FUNCTION, allow_hyphen_values = true, value_parser = parse_f_of_x)]
+    #[arg(long = "f", value_name = "EXPR", default_value = defaults::tangent_f(), allow_hyphen_values = true, value_parser = parse_f_of_x)]
     pub f: Expression,
     /// Point of contact; repeat for several tangents
-    #[arg(long = "x", value_name = "X", default_value = "5", allow_negative_numbers = true, value_parser = parse_finite)]
+    #[arg(long = "x", value_name = "X", default_value = defaults::tangent_x(), allow_negative_numbers = true, value_parser = parse_finite)]
     pub at: Vec<f64>,
     /// The curve's x samples as START,STOP,STEP (numpy's arange)
-    #[arg(long, value_name = "START,STOP,STEP", default_value = "0,20,0.1", allow_hyphen_values = true, value_parser = parse_range)]
+    #[arg(long, value_name = "START,STOP,STEP", default_value = defaults::tangent_range(), allow_hyphen_values = true, value_parser = parse_range)]
     pub range: Arange,
     #[command(flatten)]
     pub method: MethodArgs,
@@ -134,16 +165,16 @@ pub struct TangentArgs {
 #[derive(Debug, Args)]
 pub struct SurfaceArgs {
     /// The function of x0 and x1
-    #[arg(long = "f", value_name = "EXPR", default_value = crate::figure::quiver::BOOK_FUNCTION, allow_hyphen_values = true, value_parser = parse_f_of_x0_x1)]
+    #[arg(long = "f", value_name = "EXPR", default_value = defaults::surface_f(), allow_hyphen_values = true, value_parser = parse_f_of_x0_x1)]
     pub f: Expression,
     /// Sample points on each axis as START,STOP,STEP (numpy's arange)
-    #[arg(long, value_name = "START,STOP,STEP", default_value = "-3,3,0.1", allow_hyphen_values = true, value_parser = parse_range)]
+    #[arg(long, value_name = "START,STOP,STEP", default_value = defaults::surface_grid(), allow_hyphen_values = true, value_parser = parse_range)]
     pub grid: Arange,
     /// Viewing elevation in degrees
-    #[arg(long, default_value = "30", allow_negative_numbers = true, value_parser = parse_finite)]
+    #[arg(long, default_value = defaults::surface_elev(), allow_negative_numbers = true, value_parser = parse_finite)]
     pub elev: f64,
     /// Viewing azimuth in degrees
-    #[arg(long, default_value = "-60", allow_negative_numbers = true, value_parser = parse_finite)]
+    #[arg(long, default_value = defaults::surface_azim(), allow_negative_numbers = true, value_parser = parse_finite)]
     pub azim: f64,
     #[command(flatten)]
     pub out: OutputArgs,
@@ -152,13 +183,13 @@ pub struct SurfaceArgs {
 #[derive(Debug, Args)]
 pub struct QuiverArgs {
     /// The function of x0 and x1
-    #[arg(long = "f", value_name = "EXPR", default_value = crate::figure::quiver::BOOK_FUNCTION, allow_hyphen_values = true, value_parser = parse_f_of_x0_x1)]
+    #[arg(long = "f", value_name = "EXPR", default_value = defaults::quiver_f(), allow_hyphen_values = true, value_parser = parse_f_of_x0_x1)]
     pub f: Expression,
     /// Arrow positions on each axis as START,STOP,STEP (numpy's arange)
-    #[arg(long, value_name = "START,STOP,STEP", default_value = "-2,2.5,0.25", allow_hyphen_values = true, value_parser = parse_range)]
+    #[arg(long, value_name = "START,STOP,STEP", default_value = defaults::quiver_grid(), allow_hyphen_values = true, value_parser = parse_range)]
     pub grid: Arange,
     /// A point X0,X1 whose gradient is printed; repeat for several
-    #[arg(long, value_name = "X0,X1", default_values = ["3,4", "0,2", "3,0"], allow_hyphen_values = true, value_parser = parse_point)]
+    #[arg(long, value_name = "X0,X1", default_values = defaults::quiver_at(), allow_hyphen_values = true, value_parser = parse_point)]
     pub at: Vec<[f64; 2]>,
     #[command(flatten)]
     pub method: MethodArgs,
@@ -169,16 +200,16 @@ pub struct QuiverArgs {
 #[derive(Debug, Args)]
 pub struct DescentArgs {
     /// The function of x0 and x1 to minimize
-    #[arg(long = "f", value_name = "EXPR", default_value = crate::figure::quiver::BOOK_FUNCTION, allow_hyphen_values = true, value_parser = parse_f_of_x0_x1)]
+    #[arg(long = "f", value_name = "EXPR", default_value = defaults::descent_f(), allow_hyphen_values = true, value_parser = parse_f_of_x0_x1)]
     pub f: Expression,
     /// Learning rate
-    #[arg(long, default_value = "0.1", allow_negative_numbers = true, value_parser = parse_finite)]
+    #[arg(long, default_value = defaults::descent_lr(), allow_negative_numbers = true, value_parser = parse_finite)]
     pub lr: f64,
     /// Number of steps
-    #[arg(long, default_value = "20", allow_negative_numbers = true, value_parser = parse_steps)]
+    #[arg(long, default_value = defaults::descent_steps(), allow_negative_numbers = true, value_parser = parse_steps)]
     pub steps: usize,
     /// Starting point X0,X1
-    #[arg(long, value_name = "X0,X1", default_value = "-3,4", allow_hyphen_values = true, value_parser = parse_point)]
+    #[arg(long, value_name = "X0,X1", default_value = defaults::descent_init(), allow_hyphen_values = true, value_parser = parse_point)]
     pub init: [f64; 2],
     #[command(flatten)]
     pub method: MethodArgs,
@@ -213,10 +244,10 @@ pub struct DiffArgs {
 #[derive(Debug, Args)]
 pub struct ErrorArgs {
     /// The function of x
-    #[arg(long = "f", value_name = "EXPR", default_value = "exp(x)", allow_hyphen_values = true, value_parser = parse_f_of_x)]
+    #[arg(long = "f", value_name = "EXPR", default_value = defaults::error_f(), allow_hyphen_values = true, value_parser = parse_f_of_x)]
     pub f: Expression,
     /// Where the derivative is taken
-    #[arg(long = "x", value_name = "X", default_value = "1", allow_negative_numbers = true, value_parser = parse_finite)]
+    #[arg(long = "x", value_name = "X", default_value = defaults::error_x(), allow_negative_numbers = true, value_parser = parse_finite)]
     pub x: f64,
     #[command(flatten)]
     pub out: OutputArgs,

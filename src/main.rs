@@ -45,11 +45,7 @@ fn main() -> ExitCode {
         Ok(Ok(())) => ExitCode::SUCCESS,
         Ok(Err(e)) => {
             report!("error: {e:#}");
-            if e.is::<error::UsageError>() {
-                ExitCode::from(2)
-            } else {
-                ExitCode::from(1)
-            }
+            ExitCode::from(error::exit_code(&e))
         }
         Err(_) => {
             let message = PANIC.lock().ok().and_then(|mut m| m.take());

@@ -3,23 +3,37 @@
 mod common;
 use common::*;
 
-const BOOK_FIGURES: [&str; 7] = [
-    "gradient_1d.png",
-    "gradient_1d_x10.png",
-    "gradient_2d.png",
-    "gradient_method.png",
-    "gradient_simplenet.png",
-    "multivariate_func.png",
-    "numdiff_error.png",
-];
+/// The files `all` writes, sorted: the figures' own `FILE` names.
+fn book_figures() -> Vec<&'static str> {
+    let mut files: Vec<&str> = numdiff_plot::figure::book_figures()
+        .into_iter()
+        .map(|(file, _)| file)
+        .collect();
+    files.sort();
+    files
+}
 
 #[test]
 fn all_writes_the_seven_figures_and_check_accepts_them() {
     let dir = tempfile::tempdir().unwrap();
     let out = ok(dir.path(), &["all", "-o", "figs"]);
     assert_eq!(out.lines().count(), 7);
-    assert_eq!(listing(&dir.path().join("figs")), BOOK_FIGURES);
-    for f in BOOK_FIGURES {
+    let files = book_figures();
+    assert_eq!(
+        files,
+        [
+            "gradient_1d.png",
+            "gradient_1d_x10.png",
+            "gradient_2d.png",
+            "gradient_method.png",
+            "gradient_simplenet.png",
+            "multivariate_func.png",
+            "numdiff_error.png",
+        ],
+        "the book's file names"
+    );
+    assert_eq!(listing(&dir.path().join("figs")), files);
+    for f in files {
         assert_eq!(png_size(&dir.path().join("figs").join(f)), (640, 480));
     }
     assert_eq!(ok(dir.path(), &["all", "--check", "-o", "figs"]), "");
@@ -48,4 +62,61 @@ fn check_names_each_figure_that_differs_or_is_missing_and_writes_nothing() {
 fn the_committed_figures_are_what_the_binary_generates() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     ok(root, &["all", "--check", "-o", "figures"]);
+}
+
+/// The subcommands that draw a figure: those with the shared output flags.
+fn figure_commands() -> Vec<String> {
+    use clap::CommandFactory;
+    numdiff_plot::cli::Cli::command()
+        .get_subcommands()
+        .filter(|c| c.get_arguments().any(|a| a.get_id() == "format"))
+        .map(|c| c.get_name().to_string())
+        .collect()
+}
+
+/// Each figure subcommand run with no flags writes one file, under the
+/// name `all` gives that figure, with the same bytes: the defaults of the
+/// flags are the book's parameters `all` draws with.
+#[test]
+fn every_subcommand_with_no_flags_writes_what_all_writes() {
+    let dir = tempfile::tempdir().unwrap();
+    ok(dir.path(), &["all", "-q", "-o", "figs"]);
+    let mut seen = Vec::new();
+    let figure_commands = figure_commands();
+    assert_eq!(
+        figure_commands,
+        [
+            "tangent",
+            "surface",
+            "quiver",
+            "descent",
+            "simplenet",
+            "error"
+        ]
+    );
+    for sub in figure_commands.iter().map(String::as_str) {
+        let work = dir.path().join(sub);
+        std::fs::create_dir(&work).unwrap();
+        ok(&work, &[sub, "-q"]);
+        let written = listing(&work);
+        assert_eq!(written.len(), 1, "{sub} wrote {written:?}");
+        let file = &written[0];
+        let from_all = std::fs::read(dir.path().join("figs").join(file))
+            .unwrap_or_else(|_| panic!("{sub} wrote {file}, which all does not write"));
+        assert!(
+            std::fs::read(work.join(file)).unwrap() == from_all,
+            "{sub} with no flags draws {file} differently from all"
+        );
+        seen.push(file.clone());
+    }
+    // The second tangent is `tangent --x 10` under its own name.
+    ok(dir.path(), &["tangent", "-q", "--x", "10", "-o", "x10.png"]);
+    assert!(
+        std::fs::read(dir.path().join("x10.png")).unwrap()
+            == std::fs::read(dir.path().join("figs/gradient_1d_x10.png")).unwrap(),
+        "tangent --x 10 draws gradient_1d_x10.png differently from all"
+    );
+    seen.push("gradient_1d_x10.png".to_string());
+    seen.sort();
+    assert_eq!(seen, book_figures());
 }

@@ -10,8 +10,7 @@
 
 use clap::Parser;
 use libfuzzer_sys::fuzz_target;
-use numdiff_plot::cli::{Cli, Command, OutputArgs};
-use numdiff_plot::cli::caps;
+use numdiff_plot::cli::{caps, Cli, OutputArgs};
 use std::ffi::OsStr;
 use std::os::unix::ffi::OsStrExt;
 
@@ -27,14 +26,7 @@ fuzz_target!(|data: &[u8]| {
         }
     };
     let _ = caps::check(&cli);
-    let out: Option<&OutputArgs> = match &cli.command {
-        Command::Tangent(a) => Some(&a.out),
-        Command::Surface(a) => Some(&a.out),
-        Command::Quiver(a) => Some(&a.out),
-        Command::Descent(a) => Some(&a.out),
-        Command::Simplenet(a) => Some(&a.out),
-        _ => None,
-    };
+    let out: Option<&OutputArgs> = cli.command.output();
     if let Some(out) = out {
         let target = out.target("figure.png");
         if let Ok(format) = out.format(&target) {

@@ -9,7 +9,7 @@
 
 use super::output::is_stdout;
 use super::{Cli, Command, OutputArgs};
-use crate::error::UsageError;
+use crate::error::Error;
 use crate::render::Format;
 
 pub use crate::expr::check::{MAX_DEPTH, MAX_LENGTH};
@@ -30,9 +30,15 @@ pub const MAX_ARROWS: u64 = 250_000;
 /// The most gradient-descent steps: each is drawn as a dot, and beyond this
 /// the figure takes seconds and gigabytes to draw.
 pub const MAX_STEPS: usize = 100_000;
+/// The most `train --iters`: each loss is kept, printed with `--json` and
+/// drawn; a million takes minutes with backprop.
+pub const MAX_ITERS: usize = 1_000_000;
+/// The most `train --hidden` units: twenty times the book's 50, a network
+/// of 795,010 parameters.
+pub const MAX_HIDDEN: usize = 1000;
 
 /// Checks `cli` against the caps and the flags each figure accepts.
-pub fn check(cli: &Cli) -> Result<(), UsageError> {
+pub fn check(cli: &Cli) -> Result<(), Error> {
     match &cli.command {
         Command::Tangent(a) => {
             let (n, curves) = (a.range.len() as u64, 1 + a.at.len() as u64);
@@ -64,14 +70,14 @@ pub fn check(cli: &Cli) -> Result<(), UsageError> {
                 ("--ylim", a.out.ylim.is_some()),
             ] {
                 if given {
-                    return Err(UsageError::new(format!(
+                    return Err(Error::usage(format!(
                         "{flag} does not apply to simplenet: its heatmaps have no axis scales"
                     )));
                 }
             }
             Ok(())
         }
-        Command::All(a) if is_stdout(&a.output) => Err(UsageError::new(
+        Command::All(a) if is_stdout(&a.output) => Err(Error::usage(
             "--output -: all writes several files and needs a directory, like -o figures",
         )),
         _ => Ok(()),
@@ -80,16 +86,11 @@ pub fn check(cli: &Cli) -> Result<(), UsageError> {
 
 /// `amount` within `limit`, or an error that says how much `what` asked
 /// for, the cap, and `how` to stay under it.
-fn cap(
-    amount: u64,
-    limit: u64,
-    how: &str,
-    what: impl FnOnce() -> String,
-) -> Result<(), UsageError> {
+fn cap(amount: u64, limit: u64, how: &str, what: impl FnOnce() -> String) -> Result<(), Error> {
     if amount <= limit {
         return Ok(());
     }
-    Err(UsageError::new(format!(
+    Err(Error::usage(format!(
         "{}, over the cap of {limit}; {how}",
         what()
     )))
@@ -97,20 +98,20 @@ fn cap(
 
 /// The image's size within [`MAX_SIDE`] a side and, for a PNG,
 /// [`MAX_PIXELS`] in all.
-pub fn check_pixels(out: &OutputArgs, format: Format) -> Result<(), UsageError> {
+pub fn check_pixels(out: &OutputArgs, format: Format) -> Result<(), Error> {
     let px = out.pixels();
     let mut asked = format!("--size {}x{}", out.size.width, out.size.height);
     if out.scale != 1.0 {
         asked += &format!(" --scale {} ({}x{})", out.scale, px.width, px.height);
     }
     if px.width > MAX_SIDE || px.height > MAX_SIDE {
-        return Err(UsageError::new(format!(
+        return Err(Error::usage(format!(
             "{asked} is over the cap of {MAX_SIDE} pixels a side; \
              use a smaller --size or --scale"
         )));
     }
     if format == Format::Png && px.pixels() > MAX_PIXELS {
-        return Err(UsageError::new(format!(
+        return Err(Error::usage(format!(
             "{asked} makes a PNG of {} pixels, over the cap of {MAX_PIXELS} (8192x8192); \
              use a smaller --size or --scale, or write an SVG",
             px.pixels()

@@ -1,10 +1,30 @@
 //! What the output flags every figure command shares mean: where the
 //! figure goes, in which format, at which size, with which view.
 
-use super::OutputArgs;
-use crate::error::UsageError;
+use super::{Command, OutputArgs};
+use crate::error::Error;
 use crate::render::{Format, Size, View};
 use std::path::{Path, PathBuf};
+
+impl Command {
+    /// The output flags, for the subcommands that draw a figure.
+    pub fn output(&self) -> Option<&OutputArgs> {
+        match self {
+            Command::Tangent(a) => Some(&a.out),
+            Command::Surface(a) => Some(&a.out),
+            Command::Quiver(a) => Some(&a.out),
+            Command::Descent(a) => Some(&a.out),
+            Command::Simplenet(a) => Some(&a.out),
+            Command::Error(a) => Some(&a.out),
+            Command::Diff(_)
+            | Command::All(_)
+            | Command::Train(_)
+            | Command::Data(_)
+            | Command::Completions(_)
+            | Command::Man => None,
+        }
+    }
+}
 
 /// Where a figure goes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,13 +45,13 @@ impl OutputArgs {
     }
 
     /// The format: `--format`, else the file's extension, else PNG on stdout.
-    pub fn format(&self, target: &Target) -> Result<Format, UsageError> {
+    pub fn format(&self, target: &Target) -> Result<Format, Error> {
         let path = match target {
             Target::Stdout => return Ok(self.format.unwrap_or(Format::Png)),
             Target::File(p) => p,
         };
         match (self.format, Format::from_path(path)) {
-            (Some(asked), Some(named)) if asked != named => Err(UsageError::new(format!(
+            (Some(asked), Some(named)) if asked != named => Err(Error::usage(format!(
                 "--format {} contradicts --output {}; use a file name ending in .{}",
                 asked.extension(),
                 path.display(),
@@ -39,7 +59,7 @@ impl OutputArgs {
             ))),
             (Some(asked), _) => Ok(asked),
             (None, Some(named)) => Ok(named),
-            (None, None) => Err(UsageError::new(format!(
+            (None, None) => Err(Error::usage(format!(
                 "--output {}: unsupported format; the file name must end in .png or .svg",
                 path.display()
             ))),

@@ -7,6 +7,7 @@ use super::Numbers;
 use crate::derivative::Method;
 use crate::expr::check::Vars;
 use crate::expr::Expression;
+use crate::figure::book;
 use crate::numerics::Arange;
 use crate::render::{Format, Size};
 
@@ -34,12 +35,12 @@ fn parse_list(s: &str, n: usize, what: &str) -> Result<Vec<f64>, String> {
 
 /// A function of x.
 pub fn parse_f_of_x(s: &str) -> Result<Expression, String> {
-    Expression::parse(s, crate::figure::tangent::VARS).map_err(|e| e.to_string())
+    Expression::parse(s, book::X).map_err(|e| e.to_string())
 }
 
 /// A function of x0 and x1.
 pub fn parse_f_of_x0_x1(s: &str) -> Result<Expression, String> {
-    Expression::parse(s, crate::figure::quiver::VARS).map_err(|e| e.to_string())
+    Expression::parse(s, book::X0_X1).map_err(|e| e.to_string())
 }
 
 /// An expression in any variables.

@@ -2,6 +2,7 @@
 //! in parallel, written into a directory or compared with what is there.
 
 use crate::cli::AllArgs;
+use crate::error::Error;
 use crate::figure::{self, Plot};
 use crate::output::{print_stdout, write_atomic};
 use crate::render::{Format, Size};
@@ -29,11 +30,11 @@ pub fn run(a: &AllArgs) -> Result<()> {
         if stale.is_empty() {
             return Ok(());
         }
-        return Err(anyhow!(
-            "figures out of date: {}; run `numdiff-plot all -o {}` to regenerate",
-            stale.join(", "),
-            a.output.display()
-        ));
+        return Err(Error::Stale {
+            stale,
+            dir: a.output.clone(),
+        }
+        .into());
     }
     std::fs::create_dir_all(&a.output)
         .with_context(|| format!("cannot create directory {}", a.output.display()))?;

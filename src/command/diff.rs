@@ -4,7 +4,7 @@
 use super::differentiator;
 use crate::cli::DiffArgs;
 use crate::derivative::report;
-use crate::error::UsageError;
+use crate::error::Error;
 use crate::output::print_stdout;
 use anyhow::Result;
 use std::io::Write;
@@ -13,7 +13,7 @@ use std::io::Write;
 pub fn run(a: DiffArgs) -> Result<()> {
     let n = a.expr.vars().len();
     if n == 0 {
-        return Err(UsageError::new(format!(
+        return Err(Error::usage(format!(
             "'{}' has no variable to differentiate by",
             a.expr.source()
         ))
@@ -21,7 +21,7 @@ pub fn run(a: DiffArgs) -> Result<()> {
     }
     if let Some(at) = &a.at {
         if at.0.len() != n {
-            return Err(UsageError::new(format!(
+            return Err(Error::usage(format!(
                 "--at: '{}' has {n} variable{} ({}); give {n} number{} separated by commas",
                 a.expr.source(),
                 if n == 1 { "" } else { "s" },

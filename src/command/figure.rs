@@ -3,7 +3,7 @@
 
 use crate::cli::caps;
 use crate::cli::{OutputArgs, Target};
-use crate::error::UsageError;
+use crate::error::Error;
 use crate::figure::{self, Plot};
 use crate::output::{check_destination, print_stdout, write_atomic, Problem, WriteError};
 use anyhow::{Context, Result};
@@ -22,7 +22,7 @@ pub fn run<P: Plot + Serialize>(plot: P, out: &OutputArgs, default_file: &str) -
     caps::check_pixels(out, format)?;
     match &target {
         Target::Stdout if out.json => {
-            return Err(UsageError::new(
+            return Err(Error::usage(
                 "--json and --output - would both write to stdout; write the figure to a file",
             )
             .into())
@@ -54,13 +54,16 @@ pub fn run<P: Plot + Serialize>(plot: P, out: &OutputArgs, default_file: &str) -
 }
 
 /// A directory given as `--output`: say what the flag takes.
-fn output_hint(e: WriteError) -> anyhow::Error {
-    match &e {
+fn output_hint(error: WriteError) -> Error {
+    match &error {
         WriteError::File {
             problem: Problem::IsADirectory,
             ..
-        } => anyhow::anyhow!("{e}; --output takes a file name ending in .png or .svg"),
-        _ => e.into(),
+        } => Error::WriteHint {
+            error,
+            hint: "--output takes a file name ending in .png or .svg",
+        },
+        _ => error.into(),
     }
 }
 

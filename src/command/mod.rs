@@ -1,16 +1,20 @@
 //! What each subcommand does, one file per job: [`figure`] (the figure
 //! commands' output policy), [`all`], [`diff`], [`docs`] (completions and
-//! the manual page). This file dispatches: it checks the caps, turns each
-//! subcommand's flags into its figure's parameters and hands them on.
+//! the manual page), [`train`] and [`data`] (MNIST). This file dispatches:
+//! it checks the caps, turns each subcommand's flags into its figure's
+//! parameters and hands them on.
 
 pub mod all;
+pub mod data;
 pub mod diff;
 pub mod docs;
 pub mod figure;
+pub mod train;
 
 use crate::cli::{caps, Cli, Command, MethodArgs};
 use crate::derivative::Differentiator;
-use crate::error::UsageError;
+use crate::derivative::Method;
+use crate::error::Error;
 use crate::expr::Expression;
 use crate::figure::{descent, numdiff_error, quiver, simplenet, surface, tangent};
 use anyhow::Result;
@@ -25,7 +29,7 @@ pub fn run(cli: Cli) -> Result<()> {
                 at: a.at,
                 range: a.range,
             };
-            figure::run(tangent::compute(&params), &a.out, "gradient_1d.png")
+            figure::run(tangent::compute(&params), &a.out, tangent::FILE)
         }
         Command::Surface(a) => {
             let params = surface::Params {
@@ -34,7 +38,7 @@ pub fn run(cli: Cli) -> Result<()> {
                 elev: a.elev,
                 azim: a.azim,
             };
-            figure::run(surface::compute(&params), &a.out, "multivariate_func.png")
+            figure::run(surface::compute(&params), &a.out, surface::FILE)
         }
         Command::Quiver(a) => {
             let params = quiver::Params {
@@ -42,7 +46,7 @@ pub fn run(cli: Cli) -> Result<()> {
                 grid: a.grid,
                 at: a.at,
             };
-            figure::run(quiver::compute(&params), &a.out, "gradient_2d.png")
+            figure::run(quiver::compute(&params), &a.out, quiver::FILE)
         }
         Command::Descent(a) => {
             let params = descent::Params {
@@ -51,21 +55,19 @@ pub fn run(cli: Cli) -> Result<()> {
                 lr: a.lr,
                 step_num: a.steps,
             };
-            figure::run(descent::compute(&params), &a.out, "gradient_method.png")
+            figure::run(descent::compute(&params), &a.out, descent::FILE)
         }
         Command::Simplenet(a) => {
             let params = simplenet::Params { seed: a.seed };
-            figure::run(
-                simplenet::compute(&params),
-                &a.out,
-                "gradient_simplenet.png",
-            )
+            figure::run(simplenet::compute(&params), &a.out, simplenet::FILE)
         }
         Command::Diff(a) => diff::run(a),
         Command::Error(a) => {
             let params = numdiff_error::Params { f: a.f, x: a.x };
-            figure::run(numdiff_error::compute(&params), &a.out, "numdiff_error.png")
+            figure::run(numdiff_error::compute(&params), &a.out, numdiff_error::FILE)
         }
+        Command::Train(a) => train::run(&a),
+        Command::Data(a) => data::run(&a),
         Command::All(a) => all::run(&a),
         Command::Completions(a) => docs::completions(&a),
         Command::Man => docs::man(),
@@ -76,13 +78,19 @@ pub fn run(cli: Cli) -> Result<()> {
 /// method takes a step, complex-step only on analytic expressions.
 fn differentiator(f: Expression, m: &MethodArgs) -> Result<Differentiator> {
     if m.h.is_some() && !m.method.takes_h() {
-        return Err(UsageError::new(format!(
+        return Err(Error::usage(format!(
             "--h does not apply to --method {}, which chooses its own step; \
              h can be set for central, forward, five-point and complex-step",
             m.method
         ))
         .into());
     }
-    Differentiator::new(f, m.method, m.h)
-        .map_err(|e| UsageError::new(format!("--method {}: {e}", m.method)).into())
+    Differentiator::new(f, m.method, m.h).map_err(|error| {
+        Error::Expression {
+            what: format!("--method {}", m.method),
+            error,
+            hint: (m.method == Method::ComplexStep).then_some("use another --method"),
+        }
+        .into()
+    })
 }

@@ -3,7 +3,7 @@
 //! method, the gradient is the book's `numerical_gradient` itself.
 
 use super::dual::{self, Dual};
-use super::method::{derivative, Estimate, Method, Univariate};
+use super::method::{derivative, Estimate, Inapplicable, Method, Univariate};
 use super::undefined::{Reason, Undefined};
 use crate::expr::domain::{Failure, Kind};
 use crate::expr::{ExprError, Expression};
@@ -14,7 +14,8 @@ use num_complex::Complex64;
 /// Differentiates one expression by one method, at any number of points.
 #[derive(Debug, Clone)]
 pub struct Differentiator {
-    pub f: Expression,
+    /// The function, f.
+    pub expr: Expression,
     pub method: Method,
     /// The step, or `None` for the method's own choice.
     pub h: Option<f64>,
@@ -53,10 +54,6 @@ impl Univariate for Partial<'_> {
     }
 }
 
-fn not_analytic(name: &str) -> String {
-    format!("complex-step needs an analytic expression, and {name}() is not; use another --method")
-}
-
 impl Differentiator {
     /// Checks up front that `method` applies to `f`: complex-step needs an
     /// analytic `f` (no abs, no sign).
@@ -65,24 +62,24 @@ impl Differentiator {
             let zero = vec![Complex64::new(0.0, 0.0); f.vars().len()];
             if let Err(name) = f.eval_complex(&zero) {
                 return Err(ExprError {
-                    source: f.source().to_string(),
-                    message: not_analytic(name),
+                    text: f.source().to_string(),
+                    message: Inapplicable::NotAnalytic(name.to_string()).to_string(),
                     at: None,
                 });
             }
         }
-        Ok(Differentiator { f, method, h })
+        Ok(Differentiator { expr: f, method, h })
     }
 
     /// `reason` at `point`, said with the variables' names.
     fn undefined(&self, reason: Reason, point: &[f64]) -> Undefined {
-        Undefined::at(reason, self.f.vars(), point)
+        Undefined::at(reason, self.expr.vars(), point)
     }
 
     /// ∂f/∂x_i at `point`, or why there is none.
     pub fn partial(&self, point: &[f64], i: usize) -> Result<Estimate, Undefined> {
         let p = Partial {
-            f: &self.f,
+            f: &self.expr,
             point,
             i,
         };
@@ -102,7 +99,7 @@ impl Differentiator {
 
     /// f at `point`.
     pub fn value(&self, point: &[f64]) -> f64 {
-        self.f.eval(point)
+        self.expr.eval(point)
     }
 
     /// ∇f at `point`, or why there is none: with `central`, the book's
@@ -114,7 +111,7 @@ impl Differentiator {
                 .map(|i| self.partial(point, i).map(|e| e.value))
                 .collect();
         };
-        match dual::check(&self.f, point) {
+        match dual::check(&self.expr, point) {
             Err(f) if f.kind != Kind::Overflow => {
                 return Err(self.undefined(Reason::Domain(f), point))
             }

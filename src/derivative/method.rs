@@ -16,11 +16,12 @@ use serde::Serialize;
 use std::fmt;
 use std::str::FromStr;
 
-/// How a derivative is computed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+/// How a derivative is computed. The default is the book's, `Central`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Method {
     /// (f(x+h) − f(x−h)) / 2h, the book's `numerical_diff`; error O(h²).
+    #[default]
     Central,
     /// (f(x+h) − f(x)) / h, the book's cautionary example; error O(h).
     Forward,
@@ -79,14 +80,28 @@ impl fmt::Display for Method {
     }
 }
 
+/// A name that is not one of [`Method::ALL`]'s.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown method '{0}'")]
+pub struct UnknownMethod(pub String);
+
 impl FromStr for Method {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, String> {
+    type Err = UnknownMethod;
+    fn from_str(s: &str) -> Result<Self, UnknownMethod> {
         Method::ALL
             .into_iter()
             .find(|m| m.name() == s)
-            .ok_or_else(|| format!("unknown method '{s}'"))
+            .ok_or_else(|| UnknownMethod(s.to_string()))
     }
+}
+
+/// Why a method does not apply to a function.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Inapplicable {
+    /// complex-step evaluates f at complex points; the name is the first
+    /// function in f that has no complex extension.
+    #[error("complex-step needs an analytic expression, and {0}() is not")]
+    NotAnalytic(String),
 }
 
 /// A derivative and what is known of its accuracy.

@@ -23,6 +23,6 @@ pub mod step;
 pub mod undefined;
 
 pub use differentiator::Differentiator;
-pub use method::{derivative, Estimate, Method, Univariate};
+pub use method::{derivative, Estimate, Inapplicable, Method, Univariate, UnknownMethod};
 pub use report::DiffReport;
 pub use undefined::{Reason, Undefined};

@@ -1,5 +1,5 @@
-//! The `diff` command: an expression's symbolic derivative (or gradient), and
-//! at a point the numerical one beside the exact value, as SymPy and a
+//! The report of `diff`: an expression's symbolic derivative (or gradient),
+//! and at a point the numerical one beside the exact value, as SymPy and a
 //! difference quotient would give them side by side.
 
 use super::differentiator::Differentiator;
@@ -41,9 +41,9 @@ pub struct AtPoint {
     pub error_estimate: Vec<Option<f64>>,
 }
 
-/// The derivatives of `d.f`, and with `at` their values there by `d`'s method.
+/// The derivatives of `d.expr`, and with `at` their values there by `d`'s method.
 pub fn compute(d: &Differentiator, at: Option<&[f64]>) -> DiffReport {
-    let f = &d.f;
+    let f = &d.expr;
     let mut warnings = Vec::new();
     let derivative = (0..f.vars().len())
         .map(|i| {

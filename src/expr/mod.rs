@@ -35,37 +35,36 @@ pub struct Expression {
     node: Node,
 }
 
-/// A mistake in an expression: what and where.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A mistake in an expression: what and where, as
+/// `'*' cannot follow '+' at column 4: x +»*« 2`; the caller names the
+/// expression (it is the value of a flag or an argument).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{message}{}", self.place())]
 pub struct ExprError {
-    pub source: String,
+    /// The expression as typed.
+    pub text: String,
     pub message: String,
-    /// Byte offset into `source`, when known.
+    /// Byte offset into `text`, when known.
     pub at: Option<usize>,
 }
 
-impl fmt::Display for ExprError {
-    /// `'*' cannot follow '+' at column 4: x +»*« 2`; the caller names the
-    /// expression (it is the value of a flag or an argument).
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)?;
-        if let Some(at) = self.at {
-            let at = at.min(self.source.len());
-            let (head, tail) = self.source.split_at(at);
-            let mut chars = tail.chars();
-            let marked = chars.next().map(String::from).unwrap_or_default();
-            write!(
-                f,
-                " at column {}: {head}»{marked}«{}",
-                head.chars().count() + 1,
-                chars.as_str()
-            )?;
-        }
-        Ok(())
+impl ExprError {
+    /// ` at column 4: x +»*« 2`, or nothing when the place is not known.
+    fn place(&self) -> String {
+        let Some(at) = self.at else {
+            return String::new();
+        };
+        let at = at.min(self.text.len());
+        let (head, tail) = self.text.split_at(at);
+        let mut chars = tail.chars();
+        let marked = chars.next().map(String::from).unwrap_or_default();
+        format!(
+            " at column {}: {head}»{marked}«{}",
+            head.chars().count() + 1,
+            chars.as_str()
+        )
     }
 }
-
-impl std::error::Error for ExprError {}
 
 /// Orders names so that x2 comes before x10.
 fn natural_key(name: &str) -> (String, u64) {
@@ -80,7 +79,7 @@ impl Expression {
     /// [`Vars::Any`], they are the names it uses, in natural order.
     pub fn parse(source: &str, vars: Vars) -> Result<Expression, ExprError> {
         let err = |message: String, at: Option<usize>| ExprError {
-            source: source.to_string(),
+            text: source.to_string(),
             message,
             at,
         };
@@ -191,7 +190,7 @@ impl Expression {
             .differentiate(&self.symbolic, &var)
             .map(|d| d.to_string().replace("signum(", "sign("))
             .map_err(|e| ExprError {
-                source: self.source.clone(),
+                text: self.source.clone(),
                 message: format!("cannot differentiate: {}", library_message(&e)),
                 at: None,
             })

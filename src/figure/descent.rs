@@ -1,6 +1,6 @@
 //! gradient_method: the path of gradient descent on x0² + x1² (Figure 4-10).
 
-use super::Plot;
+use super::{book, Plot};
 use crate::derivative::{Differentiator, Method};
 use crate::numerics::try_descend;
 use crate::output::{fmt_f64, fmt_vec};
@@ -18,11 +18,14 @@ pub struct Params {
     pub step_num: usize,
 }
 
-impl Default for Params {
-    /// The book's script: from (−3, 4), lr 0.1, 20 steps.
-    fn default() -> Self {
+/// The book's file name for this figure.
+pub const FILE: &str = "gradient_method.png";
+
+impl Params {
+    /// The book's script: function_2 from (−3, 4), lr 0.1, 20 steps.
+    pub fn book() -> Self {
         Params {
-            f: super::quiver::book_function(),
+            f: book::by_the_book(book::function_2()),
             init: [-3.0, 4.0],
             lr: 0.1,
             step_num: 20,
@@ -68,7 +71,7 @@ pub fn compute(p: &Params) -> Data {
     let (d, stopped) = try_descend(f, grad, &init, p.lr, p.step_num);
     let pair = |a: &Array1<f64>| [a[0], a[1]];
     Data {
-        function: p.f.f.source().to_string(),
+        function: p.f.expr.source().to_string(),
         method: p.f.method,
         init: p.init,
         lr: p.lr,
@@ -195,7 +198,7 @@ mod tests {
     fn the_book_s_hundred_steps_bit_for_bit() {
         let d = compute(&Params {
             step_num: 100,
-            ..Params::default()
+            ..Params::book()
         });
         assert_eq!(d.x, [-6.111107928998789e-10, 8.148143905314271e-10]);
         assert!(d.stopped.is_none() && d.warnings().is_empty());
@@ -203,7 +206,7 @@ mod tests {
 
     #[test]
     fn descent_stops_where_f_has_no_gradient_and_says_at_which_step() {
-        let f = Expression::parse("abs(x0) + x1^2", super::super::quiver::VARS).unwrap();
+        let f = Expression::parse("abs(x0) + x1^2", book::X0_X1).unwrap();
         let d = compute(&Params {
             f: Differentiator::new(f, Method::Exact, None).unwrap(),
             init: [0.5, 1.0],

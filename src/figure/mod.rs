@@ -1,13 +1,17 @@
 //! The figures of chapter 4. Each file computes one figure's data (plain
-//! structs that serialize to JSON) and draws it; `all` is the list of the
-//! book's figures with their default arguments.
+//! structs that serialize to JSON) and draws it, and owns its book
+//! parameters (`Params::book()`) and file name (`FILE`); [`book`] holds what
+//! they share, and [`book_figures`] is the list `all` writes.
 
+pub mod book;
 pub mod descent;
 pub mod numdiff_error;
 pub mod quiver;
 pub mod simplenet;
 pub mod surface;
 pub mod tangent;
+pub mod train_accuracy;
+pub mod train_loss;
 
 use crate::render::{raster, Canvas, Format, Size, View};
 use anyhow::Result;
@@ -53,34 +57,36 @@ pub fn image_with(
 }
 
 /// The book's figures with its arguments, under the file names the book's
-/// scripts use, and the error figure: what `numdiff-plot all` writes.
+/// scripts use, and the error figure: what `numdiff-plot all` writes. Each
+/// is its figure's `Params::book()` under its `FILE`, the same as its
+/// subcommand draws with no flags.
 pub fn book_figures() -> Vec<(&'static str, Box<dyn Plot>)> {
-    let error = numdiff_error::compute(&numdiff_error::Params::default());
+    let error = numdiff_error::compute(&numdiff_error::Params::book());
     vec![
         (
-            "gradient_1d.png",
-            Box::new(tangent::compute(&tangent::Params::book(5.0))),
+            tangent::FILE,
+            Box::new(tangent::compute(&tangent::Params::book())),
         ),
         (
-            "gradient_1d_x10.png",
-            Box::new(tangent::compute(&tangent::Params::book(10.0))),
+            tangent::FILE_X10,
+            Box::new(tangent::compute(&tangent::Params::book_x10())),
         ),
         (
-            "multivariate_func.png",
-            Box::new(surface::compute(&surface::Params::default())),
+            surface::FILE,
+            Box::new(surface::compute(&surface::Params::book())),
         ),
         (
-            "gradient_2d.png",
-            Box::new(quiver::compute(&quiver::Params::default())),
+            quiver::FILE,
+            Box::new(quiver::compute(&quiver::Params::book())),
         ),
         (
-            "gradient_method.png",
-            Box::new(descent::compute(&descent::Params::default())),
+            descent::FILE,
+            Box::new(descent::compute(&descent::Params::book())),
         ),
         (
-            "gradient_simplenet.png",
-            Box::new(simplenet::compute(&simplenet::Params::default())),
+            simplenet::FILE,
+            Box::new(simplenet::compute(&simplenet::Params::book())),
         ),
-        ("numdiff_error.png", Box::new(error)),
+        (numdiff_error::FILE, Box::new(error)),
     ]
 }

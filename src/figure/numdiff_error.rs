@@ -1,7 +1,7 @@
 //! numdiff_error: how the error of a difference quotient depends on h, the V
 //! of truncation and rounding behind the book's choice of h = 1e-4.
 
-use super::Plot;
+use super::{book, Plot};
 use crate::derivative::difference::{five_point, forward, numerical_diff};
 use crate::derivative::{dual, Method, Reason, Undefined};
 use crate::expr::Expression;
@@ -27,12 +27,18 @@ pub struct Params {
     pub x: f64,
 }
 
-impl Default for Params {
+/// The file name for this figure.
+pub const FILE: &str = "numdiff_error.png";
+/// The function `all` draws: exp, whose derivatives are all itself.
+pub const FUNCTION: &str = "exp(x)";
+
+impl Params {
     /// exp at x = 1, where every derivative is e, so each curve shows its
-    /// method's own error constant.
-    fn default() -> Self {
+    /// method's own error constant. (The figure is not the book's; `all`
+    /// draws it with these.)
+    pub fn book() -> Self {
         Params {
-            f: Expression::parse("exp(x)", super::tangent::VARS).expect("exp(x) parses"),
+            f: Expression::parse(FUNCTION, book::X).expect("exp(x) parses"),
             x: 1.0,
         }
     }
@@ -282,7 +288,7 @@ mod tests {
 
     #[test]
     fn exp_at_1_shows_the_v_with_the_book_s_central_error() {
-        let d = compute(&Params::default());
+        let d = compute(&Params::book());
         assert_eq!(d.exact, Some(std::f64::consts::E));
         assert_eq!(d.h.len(), 301);
         assert_eq!((d.h[0], d.h[300]), (0.1, 1e-16));
@@ -309,7 +315,7 @@ mod tests {
     #[test]
     fn no_errors_where_f_has_no_derivative() {
         let d = compute(&Params {
-            f: Expression::parse("sqrt(x)", super::super::tangent::VARS).unwrap(),
+            f: Expression::parse("sqrt(x)", book::X).unwrap(),
             x: -1.0,
         });
         assert_eq!(d.exact, None);
@@ -321,7 +327,7 @@ mod tests {
         assert!(d.report().contains("the exact derivative is undefined"));
         // tanh's derivative is printed with sech, which is not evaluated.
         let t = compute(&Params {
-            f: Expression::parse("tanh(x)", super::super::tangent::VARS).unwrap(),
+            f: Expression::parse("tanh(x)", book::X).unwrap(),
             x: 0.5,
         });
         assert!(t.derivative.contains("sech"), "{}", t.derivative);

@@ -1,9 +1,7 @@
 //! gradient_2d: the field of −∇f for f = x0² + x1² as arrows (Figure 4-9).
 
-use super::Plot;
+use super::{book, Plot};
 use crate::derivative::{Differentiator, Method};
-use crate::expr::check::Vars;
-use crate::expr::Expression;
 use crate::numerics::Arange;
 use crate::output::fmt_vec;
 use crate::render::arrow::arrow_polygon;
@@ -16,16 +14,8 @@ use serde::Serialize;
 /// The arrows' colour, #666666 as in the book.
 const ARROW: RGBColor = RGBColor(0x66, 0x66, 0x66);
 
-/// The variables of the two-variable figures.
-pub const VARS: Vars = Vars::Only(&["x0", "x1"]);
-/// The book's function_2.
-pub const BOOK_FUNCTION: &str = "x0^2 + x1^2";
-
-/// The book's function_2, differentiated the book's way.
-pub fn book_function() -> Differentiator {
-    let f = Expression::parse(BOOK_FUNCTION, VARS).expect("the book's function parses");
-    Differentiator::new(f, Method::Central, None).expect("central applies to any function")
-}
+/// The book's file name for this figure.
+pub const FILE: &str = "gradient_2d.png";
 
 #[derive(Debug, Clone)]
 pub struct Params {
@@ -36,10 +26,12 @@ pub struct Params {
     pub at: Vec<[f64; 2]>,
 }
 
-impl Default for Params {
-    fn default() -> Self {
+impl Params {
+    /// The book's figure: function_2 on arange(−2, 2.5, 0.25) each way, and
+    /// its gradient printed at (3, 4), (0, 2) and (3, 0).
+    pub fn book() -> Self {
         Params {
-            f: book_function(),
+            f: book::by_the_book(book::function_2()),
             grid: Arange::new(-2.0, 2.5, 0.25),
             at: vec![[3.0, 4.0], [0.0, 2.0], [3.0, 0.0]],
         }
@@ -121,7 +113,7 @@ pub fn compute(p: &Params) -> Data {
             })
             .collect();
     Data {
-        function: p.f.f.source().to_string(),
+        function: p.f.expr.source().to_string(),
         method: p.f.method,
         arrows,
         gradients,
@@ -211,10 +203,11 @@ impl Plot for Data {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::expr::Expression;
 
     #[test]
     fn the_grid_has_18_by_18_arrows_and_the_book_s_gradients() {
-        let d = compute(&Params::default());
+        let d = compute(&Params::book());
         assert_eq!(d.arrows.len(), 324);
         assert_eq!(d.gradients[0].grad, [6.00000000000378, 7.999999999999119]);
         assert_eq!(d.arrows[0].x, [-2.0, -2.0]);
@@ -224,7 +217,7 @@ mod tests {
 
     #[test]
     fn no_arrow_where_f_has_no_gradient() {
-        let f = Expression::parse("sqrt(x0) + x1", VARS).unwrap();
+        let f = Expression::parse("sqrt(x0) + x1", book::X0_X1).unwrap();
         let p = Params {
             f: Differentiator::new(f, Method::Central, None).unwrap(),
             grid: Arange::new(-1.0, 1.5, 1.0),

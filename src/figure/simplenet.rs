@@ -11,10 +11,20 @@ use anyhow::Result;
 use ndarray::{array, Array2};
 use serde::Serialize;
 
-#[derive(Debug, Clone, PartialEq, Default)]
+/// The file name for this figure (the book prints these numbers).
+pub const FILE: &str = "gradient_simplenet.png";
+
+#[derive(Debug, Clone, PartialEq)]
 pub struct Params {
     /// Draw W from a standard normal with this seed; `None` is the book's W.
     pub seed: Option<u64>,
+}
+
+impl Params {
+    /// The book's W, as printed.
+    pub fn book() -> Self {
+        Params { seed: None }
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]

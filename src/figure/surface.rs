@@ -3,7 +3,7 @@
 //! The book's script draws on `Axes3D(fig)`, which matplotlib ≥ 3.6 no longer
 //! attaches to the figure, so it saves a blank image; this draws the surface.
 
-use super::Plot;
+use super::{book, Plot};
 use crate::expr::Expression;
 use crate::numerics::Arange;
 use crate::output::fmt_f64;
@@ -24,10 +24,15 @@ pub struct Params {
     pub azim: f64,
 }
 
-impl Default for Params {
-    fn default() -> Self {
+/// The book's file name for this figure.
+pub const FILE: &str = "multivariate_func.png";
+
+impl Params {
+    /// The book's figure: function_2 on arange(−3, 3, 0.1) each way, seen
+    /// from matplotlib's default elevation and azimuth.
+    pub fn book() -> Self {
         Params {
-            f: super::quiver::book_function().f,
+            f: book::function_2(),
             grid: Arange::new(-3.0, 3.0, 0.1),
             elev: 30.0,
             azim: -60.0,

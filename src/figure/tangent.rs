@@ -1,10 +1,8 @@
 //! gradient_1d: function_1 and its tangent lines (the book's Figure 4-5).
 
-use super::Plot;
-use crate::derivative::{Differentiator, Estimate, Method};
-use crate::expr::check::Vars;
-use crate::expr::Expression;
-use crate::numerics::{Arange, TangentLine};
+use super::{book, Plot};
+use crate::derivative::{Differentiator, Method};
+use crate::numerics::{tangent_line, Arange, TangentLine};
 use crate::output::fmt_f64;
 use crate::render::axes::auto_limits;
 use crate::render::{style, Axes, Canvas};
@@ -12,10 +10,10 @@ use anyhow::Result;
 use plotters::element::PathElement;
 use serde::Serialize;
 
-/// The variable of this figure's functions.
-pub const VARS: Vars = Vars::Only(&["x"]);
-/// The book's function_1.
-pub const BOOK_FUNCTION: &str = "0.01*x^2 + 0.1*x";
+/// The book's file name for its figure, the tangent at 5.
+pub const FILE: &str = "gradient_1d.png";
+/// The file name of the figure with the tangent at 10, the book's second slope.
+pub const FILE_X10: &str = "gradient_1d_x10.png";
 
 /// What to draw: which function, how its slope is taken, where it is
 /// touched, over which x.
@@ -29,14 +27,22 @@ pub struct Params {
 }
 
 impl Params {
-    /// The book's figure with its tangent at `x`.
-    pub fn book(x: f64) -> Self {
-        let f = Expression::parse(BOOK_FUNCTION, VARS).expect("the book's function parses");
+    /// The book's figure: function_1 over arange(0.0, 20.0, 0.1) with its
+    /// tangent at 5, by the central difference with h = 1e-4.
+    pub fn book() -> Self {
         Params {
-            f: Differentiator::new(f, Method::Central, None)
-                .expect("central applies to any function"),
-            at: vec![x],
+            f: book::by_the_book(book::function_1()),
+            at: vec![5.0],
             range: Arange::new(0.0, 20.0, 0.1),
+        }
+    }
+
+    /// The same figure with the tangent at 10, where the book prints the
+    /// second slope.
+    pub fn book_x10() -> Self {
+        Params {
+            at: vec![10.0],
+            ..Params::book()
         }
     }
 }
@@ -66,38 +72,41 @@ pub struct Tangent {
     pub undefined: Option<String>,
 }
 
+/// The curve and its tangents: with the book's method, each is the book's
+/// `tangent_line`; with another, the line through (x, f(x)) with that
+/// method's slope.
 pub fn compute(p: &Params) -> Data {
-    let f = |x: f64| p.f.f.eval(&[x]);
+    let f = |x: f64| p.f.value(&[x]);
     let x = p.range.values();
     let y = x.iter().map(|&v| f(v)).collect();
-    let tangents =
-        p.at.iter()
-            .map(|&at| {
-                // Where f has no derivative there is no line: its slope and
-                // samples are NaN (null in JSON), and nothing is drawn.
-                let (slope, undefined) = match p.f.slope(at) {
-                    Ok(e) => (e, None),
-                    Err(u) => (
-                        Estimate {
-                            value: f64::NAN,
-                            h: None,
-                            error_estimate: None,
-                        },
-                        Some(u.to_string()),
-                    ),
-                };
-                let line = TangentLine::through(at, f(at), slope.value);
-                Tangent {
-                    line,
-                    h: slope.h,
-                    error_estimate: slope.error_estimate,
-                    y: x.iter().map(|&t| line.at(t)).collect(),
-                    undefined,
+    let tangents = p
+        .at
+        .iter()
+        .map(|&at| {
+            // Where f has no derivative there is no line: its slope and
+            // samples are NaN (null in JSON), and nothing is drawn.
+            let (line, h, error_estimate, undefined) = match (p.f.slope(at), p.f.central_step()) {
+                (Err(u), _) => {
+                    let line = TangentLine::through(at, f(at), f64::NAN);
+                    (line, None, None, Some(u.to_string()))
                 }
-            })
-            .collect();
+                (Ok(_), Some(h)) => (tangent_line(f, at, h), Some(h), None, None),
+                (Ok(slope), None) => {
+                    let line = TangentLine::through(at, f(at), slope.value);
+                    (line, slope.h, slope.error_estimate, None)
+                }
+            };
+            Tangent {
+                line,
+                h,
+                error_estimate,
+                y: x.iter().map(|&t| line.at(t)).collect(),
+                undefined,
+            }
+        })
+        .collect();
     Data {
-        function: p.f.f.source().to_string(),
+        function: p.f.expr.source().to_string(),
         method: p.f.method,
         x,
         y,
@@ -158,10 +167,11 @@ impl Plot for Data {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::expr::Expression;
 
     #[test]
     fn the_book_s_figure_has_200_samples_and_the_book_s_slope() {
-        let d = compute(&Params::book(5.0));
+        let d = compute(&Params::book());
         assert_eq!(d.x.len(), 200);
         assert_eq!(d.tangents[0].line.slope, 0.1999999999990898);
         assert!(d.report().contains("0.1999999999990898"));
@@ -170,7 +180,7 @@ mod tests {
 
     #[test]
     fn no_tangent_where_f_has_no_derivative() {
-        let f = Expression::parse("abs(x - 5)", VARS).unwrap();
+        let f = Expression::parse("abs(x - 5)", book::X).unwrap();
         let p = Params {
             f: Differentiator::new(f, Method::Central, None).unwrap(),
             at: vec![5.0, 7.0],

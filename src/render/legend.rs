@@ -3,7 +3,7 @@
 
 use super::canvas::{Align, Area, DrawResult, Pen, Rect, VAlign};
 use super::style;
-use plotters::element::{PathElement, Rectangle};
+use plotters::element::{DashedPathElement, PathElement, Rectangle};
 use plotters::style::{Color, RGBColor};
 
 /// One entry: a line of `color` and its label.
@@ -25,8 +25,31 @@ pub enum Corner {
 /// `legend.edgecolor` 0.8 grey.
 const EDGE: RGBColor = RGBColor(0xcc, 0xcc, 0xcc);
 
+/// How an entry's line sample is drawn: as its line in the plot.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Line {
+    #[default]
+    Solid,
+    /// `'--'`, with [`style::DASHES`].
+    Dashed,
+}
+
 /// Draws the legend inside `axes` (the plot area, in canvas pixels).
 pub fn draw(pen: Pen, area: &Area, axes: Rect, entries: &[Entry], corner: Corner) -> DrawResult {
+    let lines = vec![Line::Solid; entries.len()];
+    draw_lines(pen, area, axes, entries, &lines, corner)
+}
+
+/// [`draw`] with the line of each entry drawn as `lines` says (solid where
+/// `lines` is shorter than `entries`).
+pub fn draw_lines(
+    pen: Pen,
+    area: &Area,
+    axes: Rect,
+    entries: &[Entry],
+    lines: &[Line],
+    corner: Corner,
+) -> DrawResult {
     if entries.is_empty() {
         return Ok(());
     }
@@ -60,10 +83,14 @@ pub fn draw(pen: Pen, area: &Area, axes: Rect, entries: &[Entry], corner: Corner
         let y = top + 0.4 * em + 0.5 * em + i as f64 * row;
         let x0 = left + 0.4 * em;
         let line = pen.stroke(e.color, style::LINE_WIDTH);
-        area.draw(&PathElement::new(
-            vec![at(x0, y), at(x0 + 2.0 * em, y)],
-            line,
-        ))?;
+        let sample = vec![at(x0, y), at(x0 + 2.0 * em, y)];
+        match lines.get(i).copied().unwrap_or_default() {
+            Line::Solid => area.draw(&PathElement::new(sample, line))?,
+            Line::Dashed => {
+                let (on, off) = (pen.px(style::DASHES.0), pen.px(style::DASHES.1));
+                area.draw(&DashedPathElement::new(sample, on as u32, off as u32, line))?
+            }
+        }
         pen.text(
             area,
             &e.label,

@@ -17,6 +17,7 @@ pub mod heatmap;
 pub mod legend;
 pub mod raster;
 pub mod style;
+pub mod subplot;
 pub mod ticks;
 
 pub use axes::Axes;

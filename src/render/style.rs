@@ -26,6 +26,12 @@ pub const MARKER_SIZE: f64 = pt(6.0);
 
 /// The subplot box as fractions of the figure: left, right, bottom, top.
 pub const SUBPLOT: (f64, f64, f64, f64) = (0.125, 0.9, 0.11, 0.88);
+/// `figure.subplot.wspace` and `hspace`: the gap between subplots of a
+/// grid, as a fraction of the average subplot's width and height.
+pub const SUBPLOT_SPACE: (f64, f64) = (0.2, 0.2);
+/// `'--'`: `lines.dashed_pattern` (3.7, 1.6) times the 1.5 pt line width,
+/// as matplotlib scales it: 5.55 pt on, 2.4 pt off.
+pub const DASHES: (f64, f64) = (pt(3.7 * 1.5), pt(1.6 * 1.5));
 
 pub const BLACK: RGBColor = RGBColor(0, 0, 0);
 pub const WHITE: RGBColor = RGBColor(255, 255, 255);

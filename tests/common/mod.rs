@@ -1,14 +1,36 @@
-//! Helpers for the integration tests: run the built binary, read its output.
+//! What the integration tests share: running the built binary, reading its
+//! output, and a directory of old figures to see that nothing changed.
 #![allow(dead_code)]
 
 use assert_cmd::Command;
 use std::path::Path;
 
-/// The built `numdiff-plot`, run in `dir`.
-pub fn cmd(dir: &Path) -> Command {
-    let mut c = Command::cargo_bin("numdiff-plot").expect("the binary is built");
+/// The built binary, for tests that run it inside another command
+/// (`setpriv`, `unshare`, `bash`).
+pub const BIN: &str = env!("CARGO_BIN_EXE_numdiff-plot");
+
+/// The built `numdiff-plot`, run in `dir`, as a plain process: for tests
+/// that give it a device or a pipe as stdout or stderr.
+pub fn std_cmd(dir: &Path) -> std::process::Command {
+    let mut c = std::process::Command::new(BIN);
     c.current_dir(dir);
     c
+}
+
+/// The built `numdiff-plot`, run in `dir`.
+pub fn cmd(dir: &Path) -> Command {
+    Command::from_std(std_cmd(dir))
+}
+
+/// Runs `args` in `dir`, whatever the outcome; returns the exit code,
+/// stdout's bytes and stderr.
+pub fn run(dir: &Path, args: &[&str]) -> (Option<i32>, Vec<u8>, String) {
+    let out = cmd(dir).args(args).output().expect("runs");
+    (
+        out.status.code(),
+        out.stdout,
+        String::from_utf8(out.stderr).expect("utf-8"),
+    )
 }
 
 /// Runs with `args` in `dir`, expects success, returns stdout.
@@ -70,4 +92,50 @@ pub fn listing(dir: &Path) -> Vec<String> {
         .collect();
     names.sort();
     names
+}
+
+/// The figures a command would write by default, each already there with
+/// old contents, so that a test sees any file created or changed.
+pub const OLD: [&str; 6] = [
+    "gradient_1d.png",
+    "gradient_2d.png",
+    "gradient_method.png",
+    "gradient_simplenet.png",
+    "multivariate_func.png",
+    "out.png",
+];
+
+/// A directory holding an old figure under every default name.
+pub fn dir_with_old_figures() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for f in OLD {
+        std::fs::write(dir.path().join(f), format!("old {f}")).unwrap();
+    }
+    dir
+}
+
+/// Every file in `dir` with its contents.
+pub fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    listing(dir)
+        .into_iter()
+        .map(|f| {
+            let bytes = std::fs::read(dir.join(&f)).unwrap_or_default();
+            (f, bytes)
+        })
+        .collect()
+}
+
+/// Runs `args`, expects exit `code` and exactly `message` (one line) on
+/// stderr, nothing on stdout, and the directory as it was.
+pub fn rejects(args: &[&str], code: i32, message: &str) {
+    let dir = dir_with_old_figures();
+    let before = snapshot(dir.path());
+    let err = fails(dir.path(), args, code);
+    assert_eq!(err, format!("{message}\n"), "{args:?}");
+    assert!(!err.contains("panicked") && !err.contains("backtrace"));
+    assert_eq!(
+        snapshot(dir.path()),
+        before,
+        "{args:?} changed the directory"
+    );
 }

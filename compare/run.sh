@@ -2,19 +2,19 @@
 # numdiff-plot against the book's Python, side by side on this machine, in
 # one run, and BENCHMARKS.md rewritten from what it measured.
 #
-#   bash bench/run.sh
+#   bash compare/run.sh
 #
 # From a fresh clone it: installs hyperfine and GNU time if missing (Debian
-# packages; needs root), creates a virtualenv (target/bench/venv) with numpy
+# packages; needs root), creates a virtualenv (target/compare/venv) with numpy
 # and matplotlib from PyPI, builds the release binary, runs the criterion
 # benches and their Python timeit counterparts, then times every figure
 # command and its Python script as whole processes, alternately, and writes
-# BENCHMARKS.md. Raw data is kept in target/bench/raw/.
+# BENCHMARKS.md. Raw data is kept in target/compare/raw/.
 #
 # Settings (environment): RUNS (measured rounds, default 5), WARMUP (rounds
 # run first and not counted, default 1), TIMEIT_REPEATS (default 9),
 # CRITERION_ARGS (default "--warm-up-time 1 --measurement-time 3"),
-# VENV (default target/bench/venv), PYTHON (the python3 that makes the venv),
+# VENV (default target/compare/venv), PYTHON (the python3 that makes the venv),
 # WAIT_QUIET (seconds to wait, at most, for other processes to leave the
 # CPUs under 10 % busy before the timed rounds; default 0), REDO (how many
 # rounds, at most, to run again because other processes were busy; 10).
@@ -29,10 +29,10 @@ runs="${RUNS:-5}"
 warmup="${WARMUP:-1}"
 timeit_repeats="${TIMEIT_REPEATS:-9}"
 read -r -a criterion_args <<<"${CRITERION_ARGS:---warm-up-time 1 --measurement-time 3}"
-bench="$root/target/bench"
-raw="$bench/raw"
-work="$bench/work"
-venv="${VENV:-$bench/venv}"
+work_root="$root/target/compare"
+raw="$work_root/raw"
+work="$work_root/work"
+venv="${VENV:-$work_root/venv}"
 
 step() { printf '\n== %s\n' "$*" >&2; }
 
@@ -46,7 +46,7 @@ if ((${#missing[@]})); then
         apt-get update -qq
         apt-get install -y -qq "${missing[@]}" >/dev/null
     else
-        echo "bench/run.sh needs ${missing[*]}: apt-get install ${missing[*]}" >&2
+        echo "compare/run.sh needs ${missing[*]}: apt-get install ${missing[*]}" >&2
         exit 1
     fi
 fi
@@ -69,7 +69,7 @@ openblas_env="$(described OPENBLAS_CORETYPE), $(described OPENBLAS_L2_SIZE)"
 py=(env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE "$venv/bin/python")
 
 # Builds matplotlib's font cache, so that no timed run pays for it.
-(cd "$bench" && "${py[@]}" -c 'import matplotlib; matplotlib.use("agg"); import matplotlib.pyplot')
+(cd "$work_root" && "${py[@]}" -c 'import matplotlib; matplotlib.use("agg"); import matplotlib.pyplot')
 
 # --- Rust ---------------------------------------------------------------------
 step "building the release binary"
@@ -87,8 +87,8 @@ rm -rf "$root/target/criterion"
 cargo bench --locked --bench numerics --bench render -- "${criterion_args[@]}" |
     tee "$raw/criterion.txt" >&2
 
-step "timeit: bench/python/numerics_timeit.py"
-(cd "$root/bench/python" && "${py[@]}" numerics_timeit.py "$timeit_repeats") >"$raw/timeit.json"
+step "timeit: compare/python/numerics_timeit.py"
+(cd "$root/compare/python" && "${py[@]}" numerics_timeit.py "$timeit_repeats") >"$raw/timeit.json"
 
 # --- whole processes ----------------------------------------------------------
 # One line per pair: figure, numdiff-plot arguments, Python script and arguments.
@@ -120,12 +120,12 @@ for pair in "${pairs[@]}"; do
     add "$figure" rust "numdiff-plot $rust_args" \
         "$bin" "${ra[@]}" -o "$work/rust/$figure"
     add "$figure" python "python $python_args" \
-        "${py[@]}" "$root/bench/python/${pa[0]}" "${pa[@]:1}" "$work/python/$figure"
+        "${py[@]}" "$root/compare/python/${pa[0]}" "${pa[@]:1}" "$work/python/$figure"
 done
 add all rust "numdiff-plot all" "$bin" all -o "$work/rust/all"
 add all python "bash all.sh" \
     env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE PYTHON="$venv/bin/python" \
-    bash "$root/bench/python/all.sh" "$work/python/all"
+    bash "$root/compare/python/all.sh" "$work/python/all"
 
 # How busy other processes keep the machine: CPU time the kernel counts as
 # busy (all CPUs, /proc/stat), less what this script's own children used
@@ -236,7 +236,7 @@ print("; ".join(f"{i.get(\"internal_api\")} {i.get(\"version\")}, kernel {i.get(
     printf 'load\t%s\n' "$idle_load in the 3 s before the rounds; $rounds_load"
     printf 'figures_check\t%s\n' "$figures_check"
 } >"$raw/meta.tsv"
-"${py[@]}" bench/report.py "$raw" "$root/target/criterion" bench/notes.md >"$bench/BENCHMARKS.md"
-mv "$bench/BENCHMARKS.md" BENCHMARKS.md
+"${py[@]}" compare/report.py "$raw" "$root/target/criterion" compare/notes.md >"$work_root/BENCHMARKS.md"
+mv "$work_root/BENCHMARKS.md" BENCHMARKS.md
 step "done: BENCHMARKS.md"
 sed -n '/^## Goals/,/^## The figures/p' BENCHMARKS.md | head -n -1 >&2

@@ -1,6 +1,6 @@
 """The numerics of chapter 4 written the book's way (numpy, Python loops).
 
-Our own code for the side-by-side benchmark (bench/run.sh): the same
+Our own code for the side-by-side benchmark (compare/run.sh): the same
 algorithms and the same order of operations as the book's ch04/*.py and
 common/*.py, so both sides compute the same numbers.
 """
