@@ -10,6 +10,7 @@ pub mod cli;
 pub mod error;
 pub mod expr;
 pub mod figure;
+pub mod network;
 pub mod numerics;
 pub mod render;
 pub mod run;

@@ -9,8 +9,11 @@ pub mod diff;
 pub mod functions;
 pub mod gradient;
 pub mod grid;
+pub mod loss;
 pub mod method;
+pub mod random;
 pub mod simplenet;
+pub mod sum;
 
 pub use descent::{descend, gradient_descent, Descent};
 pub use diff::{numerical_diff, tangent_line, TangentLine, H};
@@ -18,4 +21,5 @@ pub use functions::{cross_entropy_error, function_1, function_2, softmax};
 pub use gradient::numerical_gradient;
 pub use grid::{arange, Arange};
 pub use method::{derivative, Estimate, Method, Univariate};
+pub use random::RandomState;
 pub use simplenet::SimpleNet;
