@@ -46,7 +46,7 @@ impl Dataset {
         if size == 0 {
             return Err(DatasetError::Empty { rows, cols });
         }
-        if images.len() % size != 0 {
+        if !images.len().is_multiple_of(size) {
             return Err(DatasetError::Ragged {
                 pixels: images.len(),
                 rows,

@@ -30,6 +30,9 @@ const P3: f64 = f64::from_bits(0x3f11_566a_af25_de2c);
 const P4: f64 = f64::from_bits(0xbebb_bd41_c5d2_6bf1);
 const P5: f64 = f64::from_bits(0x3e66_3769_72be_a4d0);
 
+/// 1.5·2⁵²: x + ROUNDER holds a whole number x in its low bits.
+const ROUNDER: f64 = 6_755_399_441_055_744.0;
+
 /// High words (of |x|) where `libm::exp` changes course.
 const HX_HUGE: u32 = 0x4086_232b; // |x| ≥ 708.39: overflow or underflow possible
 const HX_FAR: u32 = 0x3ff0_a2b2; // |x| ≥ 1.5·ln2: k = trunc(x/ln2 ± ½)
@@ -39,37 +42,46 @@ const HX_TINY: u32 = 0x3e30_0000; // |x| ≤ 2⁻²⁸: exp(x) = 1 + x
 /// exp of each lane; `libm::exp(x[i])` bit for bit.
 #[inline(always)]
 pub fn exp8(x: [f64; LANES]) -> [f64; LANES] {
-    let mut out = [0.0; LANES];
+    exp_lanes(x)
+}
+
+/// exp of each lane, any number of lanes.
+#[inline(always)]
+pub fn exp_lanes<const N: usize>(x: [f64; N]) -> [f64; N] {
+    let mut out = [0.0; N];
     let mut huge = false;
-    for i in 0..LANES {
+    for i in 0..N {
         let bits = x[i].to_bits();
         let hx = (bits >> 32) as u32 & 0x7fff_ffff;
         let negative = (bits >> 63) != 0;
         huge |= hx >= HX_HUGE;
-        // k as libm chooses it; |k| ≤ 1022 on this path, so the conversions are exact.
+        // k as libm chooses it, as a double: trunc(x/ln2 ± ½) far from 0,
+        // ±1 nearer, 0 nearest.
         let half = if negative { -0.5 } else { 0.5 };
-        let far = (INVLN2 * x[i] + half) as i32;
-        let near = if negative { -1 } else { 1 };
+        let far = (INVLN2 * x[i] + half).trunc();
+        let near = if negative { -1.0 } else { 1.0 };
         let k = if hx >= HX_FAR {
             far
         } else if hx > HX_NEAR {
             near
         } else {
-            0
+            0.0
         };
-        let kf = k as f64;
-        let hi = x[i] - kf * LN2HI;
-        let lo = kf * LN2LO;
+        let hi = x[i] - k * LN2HI;
+        let lo = k * LN2LO;
         let r = hi - lo;
         let rr = r * r;
         let c = r - rr * (P1 + rr * (P2 + rr * (P3 + rr * (P4 + rr * P5))));
         let y = 1.0 + (r * c / (2.0 - c) - lo + hi);
-        // 2ᵏ built from its bits: what scalbn multiplies by for this k.
-        let scale = f64::from_bits((k.wrapping_add(1023) as u64) << 52);
+        // 2ᵏ, what scalbn multiplies by for |k| ≤ 1022: adding 1.5·2⁵² puts
+        // k in the low bits of the sum (exactly, k being a whole number), and
+        // k + 1023 shifted into the exponent field is 2ᵏ.
+        let k_bits = (k + ROUNDER).to_bits();
+        let scale = f64::from_bits(k_bits.wrapping_add(1023) << 52);
         out[i] = if hx <= HX_TINY { 1.0 + x[i] } else { y * scale };
     }
     if huge {
-        for i in 0..LANES {
+        for i in 0..N {
             let hx = (x[i].to_bits() >> 32) as u32 & 0x7fff_ffff;
             if hx >= HX_HUGE {
                 out[i] = libm::exp(x[i]);
@@ -95,13 +107,13 @@ pub fn exp_in_place(values: &mut [f64]) {
 /// The book's sigmoid, 1 / (1 + exp(−a)), of every element in place.
 #[inline(always)]
 pub fn sigmoid_in_place(values: &mut [f64]) {
-    let mut chunks = values.chunks_exact_mut(LANES);
+    let mut chunks = values.chunks_exact_mut(2 * LANES);
     for chunk in &mut chunks {
-        let mut x = [0.0; LANES];
+        let mut x = [0.0; 2 * LANES];
         for (x, &a) in x.iter_mut().zip(chunk.iter()) {
             *x = -a;
         }
-        let e = exp8(x);
+        let e = exp_lanes(x);
         for (z, e) in chunk.iter_mut().zip(e) {
             *z = 1.0 / (1.0 + e);
         }
@@ -216,4 +228,9 @@ mod tests {
         assert_eq!(a, want);
         assert_eq!(sigmoid(0.0), 0.5);
     }
+}
+
+crate::network::simd::multiversion! {
+    /// [`sigmoid_in_place`] compiled for `level`.
+    pub fn sigmoid_slice(values: &mut [f64]) = sigmoid_in_place;
 }
