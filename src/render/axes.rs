@@ -3,7 +3,8 @@
 //! labels, and axis labels.
 
 use super::canvas::{Align, Area, Canvas, DrawResult, Pen, Rect, VAlign};
-use super::{style, ticks};
+use super::style;
+use super::ticks::{self, AxisTicks};
 use plotters::element::PathElement;
 
 /// The axes of one 2-D plot.
@@ -39,15 +40,11 @@ impl Scale {
         }
     }
 
-    /// Tick positions and labels for limits `lim` with at most `bins` bins.
-    fn ticks(self, lim: (f64, f64), bins: usize) -> (Vec<f64>, Vec<String>) {
+    /// Ticks, labels and offset text for limits `lim` with at most `bins` bins.
+    fn ticks(self, lim: (f64, f64), bins: usize) -> AxisTicks {
         match self {
-            Scale::Linear => {
-                let t = ticks::nice_ticks(lim.0, lim.1, bins);
-                let l = ticks::labels(&t);
-                (t, l)
-            }
-            Scale::Log => ticks::decades(lim.0, lim.1, bins),
+            Scale::Linear => ticks::linear_ticks(lim, bins, false),
+            Scale::Log => ticks::log_ticks(lim, bins),
         }
     }
 }
@@ -206,12 +203,12 @@ impl Axes {
         pieces
     }
 
-    fn xticks(&self, pen: Pen) -> (Vec<f64>, Vec<String>) {
+    fn xticks(&self, pen: Pen) -> AxisTicks {
         let bins = ticks::max_bins(self.rect.width() / pen.k(), style::FONT_SIZE, 3.0);
         self.xscale.ticks(self.xlim, bins)
     }
 
-    fn yticks(&self, pen: Pen) -> (Vec<f64>, Vec<String>) {
+    fn yticks(&self, pen: Pen) -> AxisTicks {
         let bins = ticks::max_bins(self.rect.height() / pen.k(), style::FONT_SIZE, 2.0);
         self.yscale.ticks(self.ylim, bins)
     }
@@ -237,14 +234,14 @@ impl Axes {
     fn draw_grid(&self, pen: Pen, area: &Area) -> DrawResult {
         let style = pen.stroke(style::GRID, style::GRID_WIDTH);
         let (w, h) = (self.rect.width(), self.rect.height());
-        for x in self.xticks(pen).0 {
+        for x in self.xticks(pen).major {
             let u = self.local(x, 1.0).0.round() as i32;
             area.draw(&PathElement::new(
                 vec![(u, 0), (u, h.round() as i32)],
                 style,
             ))?;
         }
-        for y in self.yticks(pen).0 {
+        for y in self.yticks(pen).major {
             let v = self.local(1.0, y).1.round() as i32;
             area.draw(&PathElement::new(
                 vec![(0, v), (w.round() as i32, v)],
@@ -257,7 +254,6 @@ impl Axes {
     fn draw_decorations(&self, pen: Pen, area: &Area) -> DrawResult {
         let r = self.rect;
         let line = pen.stroke(style::BLACK, style::AXES_LINE_WIDTH);
-        let at = |x: f64, y: f64| (x.round() as i32, y.round() as i32);
         area.draw(&PathElement::new(
             vec![
                 at(r.left, r.top),
@@ -268,58 +264,125 @@ impl Axes {
             ],
             line,
         ))?;
-        let tick = pen.px(style::TICK_LENGTH);
-        let gap = pen.px(style::TICK_LENGTH + style::TICK_PAD);
+        self.draw_xaxis(pen, area)?;
+        self.draw_yaxis(pen, area)
+    }
 
-        let (xticks, xlabels) = self.xticks(pen);
-        for (x, label) in xticks.iter().zip(xlabels) {
-            let u = r.left + self.local(*x, 1.0).0;
-            area.draw(&PathElement::new(
-                vec![at(u, r.bottom), at(u, r.bottom + tick)],
-                line,
-            ))?;
+    /// Ticks and labels under the plot; below them the offset text at the
+    /// right end ("1e14", matplotlib's place) and the axis label in the middle.
+    fn draw_xaxis(&self, pen: Pen, area: &Area) -> DrawResult {
+        let r = self.rect;
+        let ticks = self.xticks(pen);
+        let xs = |v: &[f64]| v.iter().map(|&x| r.left + self.local(x, 1.0).0).collect();
+        let major: Vec<f64> = xs(&ticks.major);
+        draw_tick_marks(
+            pen,
+            area,
+            &xs(&ticks.minor),
+            |u, len| [at(u, r.bottom), at(u, r.bottom + len)],
+            true,
+        )?;
+        draw_tick_marks(
+            pen,
+            area,
+            &major,
+            |u, len| [at(u, r.bottom), at(u, r.bottom + len)],
+            false,
+        )?;
+        let gap = pen.px(style::TICK_LENGTH + style::TICK_PAD);
+        for (u, label) in major.iter().zip(&ticks.labels) {
             pen.text(
                 area,
-                &label,
-                (u, r.bottom + gap),
+                label,
+                (*u, r.bottom + gap),
                 (Align::Center, VAlign::Top),
                 style::FONT_SIZE,
                 false,
             )?;
         }
-        let (yticks, ylabels) = self.yticks(pen);
-        for (y, label) in yticks.iter().zip(&ylabels) {
-            let v = r.top + self.local(1.0, *y).1;
-            area.draw(&PathElement::new(
-                vec![at(r.left - tick, v), at(r.left, v)],
-                line,
-            ))?;
+        // matplotlib places both from the bottom of the tick labels.
+        let labels_bottom = if ticks.labels.is_empty() {
+            r.bottom
+        } else {
+            r.bottom + gap + pen.px(style::FONT_SIZE)
+        };
+        pen.text(
+            area,
+            &ticks.offset,
+            (r.right, labels_bottom + pen.px(OFFSET_TEXT_PAD)),
+            (Align::Right, VAlign::Top),
+            style::FONT_SIZE,
+            false,
+        )?;
+        pen.text(
+            area,
+            &self.xlabel,
+            (
+                (r.left + r.right) / 2.0,
+                labels_bottom + pen.px(style::LABEL_PAD),
+            ),
+            (Align::Center, VAlign::Top),
+            style::FONT_SIZE,
+            false,
+        )
+    }
+
+    /// Ticks and labels left of the plot, the offset text above its top-left
+    /// corner, and the axis label left of the widest tick label, kept inside
+    /// the image.
+    fn draw_yaxis(&self, pen: Pen, area: &Area) -> DrawResult {
+        let r = self.rect;
+        let ticks = self.yticks(pen);
+        let ys = |v: &[f64]| v.iter().map(|&y| r.top + self.local(1.0, y).1).collect();
+        let major: Vec<f64> = ys(&ticks.major);
+        draw_tick_marks(
+            pen,
+            area,
+            &ys(&ticks.minor),
+            |v, len| [at(r.left - len, v), at(r.left, v)],
+            true,
+        )?;
+        draw_tick_marks(
+            pen,
+            area,
+            &major,
+            |v, len| [at(r.left - len, v), at(r.left, v)],
+            false,
+        )?;
+        let gap = pen.px(style::TICK_LENGTH + style::TICK_PAD);
+        for (v, label) in major.iter().zip(&ticks.labels) {
             pen.text(
                 area,
                 label,
-                (r.left - gap, v),
+                (r.left - gap, *v),
                 (Align::Right, VAlign::Center),
                 style::FONT_SIZE,
                 false,
             )?;
         }
-
-        let em = pen.px(style::FONT_SIZE);
-        let xlabel_top = r.bottom + gap + em + pen.px(style::LABEL_PAD);
         pen.text(
             area,
-            &self.xlabel,
-            ((r.left + r.right) / 2.0, xlabel_top),
-            (Align::Center, VAlign::Top),
+            &ticks.offset,
+            (r.left, r.top - pen.px(OFFSET_TEXT_PAD)),
+            (Align::Left, VAlign::Baseline),
             style::FONT_SIZE,
             false,
         )?;
-        let widest = ylabels
+        let widest = ticks
+            .labels
             .iter()
             .map(|l| pen.text_width(l, style::FONT_SIZE))
             .fold(0.0, f64::max);
+        let em = pen.px(style::FONT_SIZE);
+        let labels_left = if ticks.labels.is_empty() {
+            r.left
+        } else {
+            r.left - gap - widest
+        };
         // The label reads upwards; its descenders face the tick labels.
-        let ylabel_right = r.left - gap - widest - pen.px(style::LABEL_PAD);
+        // Where wide tick labels would push it off the image, it stays at
+        // the edge rather than being cut.
+        let ylabel_right = (labels_left - pen.px(style::LABEL_PAD)).max(em * 1.2);
         pen.text(
             area,
             &self.ylabel,
@@ -329,6 +392,36 @@ impl Axes {
             true,
         )
     }
+}
+
+/// matplotlib's `Axis.OFFSETTEXTPAD`: 3 pt between the tick labels (or the
+/// axes' top) and the offset text.
+const OFFSET_TEXT_PAD: f64 = style::pt(3.0);
+
+/// Rounds a point in internal pixels for plotters.
+fn at(x: f64, y: f64) -> (i32, i32) {
+    (x.round() as i32, y.round() as i32)
+}
+
+/// Tick marks at `positions`, each the segment `mark(position, length)`:
+/// major ticks 3.5 pt long and 0.8 pt wide, minor ticks 2 pt and 0.6 pt.
+fn draw_tick_marks(
+    pen: Pen,
+    area: &Area,
+    positions: &[f64],
+    mark: impl Fn(f64, f64) -> [(i32, i32); 2],
+    minor: bool,
+) -> DrawResult {
+    let (length, width) = if minor {
+        (style::MINOR_TICK_LENGTH, style::MINOR_TICK_WIDTH)
+    } else {
+        (style::TICK_LENGTH, style::AXES_LINE_WIDTH)
+    };
+    let stroke = pen.stroke(style::BLACK, width);
+    for &p in positions {
+        area.draw(&PathElement::new(mark(p, pen.px(length)).to_vec(), stroke))?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]

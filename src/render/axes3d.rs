@@ -122,7 +122,12 @@ impl Axes3d {
         // Labels along a slanting axis sit side by side and need about two
         // label heights each; on the vertical axis they stack, one each.
         let per_label = if axis == 2 { 1.0 } else { 2.0 };
-        ticks::nice_ticks(lo, hi, ticks::max_bins(length, style::FONT_SIZE, per_label))
+        ticks::linear_ticks(
+            (lo, hi),
+            ticks::max_bins(length, style::FONT_SIZE, per_label),
+            true,
+        )
+        .major
     }
 
     /// Draws panes, grid, then `plot` (in canvas pixels), then ticks and
@@ -201,7 +206,7 @@ impl Axes3d {
             area.draw(&PathElement::new(vec![pix(a), pix(b)], axis_line))?;
             let dir = self.screen_dir(outward);
             let values = self.ticks(axis, pen);
-            let labels = ticks::labels(&values);
+            let labels = ticks::linear_ticks((lo, hi), 8, true).labels;
             let widest = labels
                 .iter()
                 .map(|l| pen.text_width(l, style::FONT_SIZE))

@@ -91,6 +91,8 @@ pub enum VAlign {
     Top,
     /// The middle of the capitals and digits is at the anchor.
     Center,
+    /// The baseline is at the anchor.
+    Baseline,
 }
 
 /// DejaVu Sans' cap height, in em.
@@ -339,12 +341,16 @@ impl Pen {
         vertical: bool,
         color: RGBColor,
     ) -> DrawResult {
+        if text.is_empty() {
+            return Ok(());
+        }
         let em = size * self.k;
         // plotters puts the baseline 0.76 em below a `VPos::Top` anchor; shift
         // the anchor so the top or the middle of the capitals lands on it.
         let caps_above_baseline = match valign {
             VAlign::Top => CAP_HEIGHT,
             VAlign::Center => CAP_HEIGHT / 2.0,
+            VAlign::Baseline => 0.0,
         };
         let drop = (caps_above_baseline - PLOTTERS_TOP_DY) * em;
         let mut style = self.font(size, color).pos(Pos::new(align, VPos::Top));
