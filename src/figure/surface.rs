@@ -6,8 +6,7 @@
 use super::Plot;
 use crate::expr::Expression;
 use crate::numerics::Arange;
-use crate::render::axes::auto_limits;
-use crate::render::axes3d::Axes3d;
+use crate::render::axes3d::{autoscale, Axes3d};
 use crate::render::{style, Canvas};
 use anyhow::Result;
 use plotters::element::PathElement;
@@ -23,11 +22,16 @@ pub struct Params {
     pub azim: f64,
 }
 
+/// The book's grid, arange(−3, 3, 0.1) on both axes.
+pub const BOOK_GRID: Arange = Arange::new(-3.0, 3.0, 0.1);
+/// The limits the book sets for its grid: xlim(−3.5, 3.5), ylim(−4.5, 4.5).
+pub const BOOK_LIMITS: [(f64, f64); 2] = [(-3.5, 3.5), (-4.5, 4.5)];
+
 impl Default for Params {
     fn default() -> Self {
         Params {
             f: super::quiver::book_function().f,
-            grid: Arange::new(-3.0, 3.0, 0.1),
+            grid: BOOK_GRID,
             elev: 30.0,
             azim: -60.0,
         }
@@ -44,6 +48,9 @@ pub struct Data {
     pub z: Vec<Vec<f64>>,
     #[serde(skip)]
     pub view: (f64, f64),
+    /// Whether the grid is the book's, which keeps the book's limits.
+    #[serde(skip)]
+    pub book_grid: bool,
 }
 
 pub fn compute(p: &Params) -> Data {
@@ -59,7 +66,16 @@ pub fn compute(p: &Params) -> Data {
         x1,
         z,
         view: (p.elev, p.azim),
+        book_grid: p.grid == BOOK_GRID,
     }
+}
+
+/// The smallest and largest finite value (NaN, NaN if there is none: the
+/// axes then show −0.05…0.05 as matplotlib's do).
+fn finite_range(values: impl Iterator<Item = f64>) -> (f64, f64) {
+    values
+        .filter(|v| v.is_finite())
+        .fold((f64::NAN, f64::NAN), |(lo, hi), v| (lo.min(v), hi.max(v)))
 }
 
 /// At most this many wireframe lines each way, as matplotlib's default.
@@ -97,16 +113,21 @@ impl Plot for Data {
     }
 
     fn draw(&self, canvas: &mut Canvas) -> Result<()> {
-        // The book sets xlim(−3.5, 3.5) and ylim(−4.5, 4.5), widened here to
-        // a grid that reaches further; --xlim and --ylim replace them, and the
-        // wireframe is cut at the box. z is autoscaled to what is inside.
-        let widen = |(lo, hi): (f64, f64), v: &[f64]| {
-            v.iter()
-                .fold((lo, hi), |(lo, hi), &a| (lo.min(a), hi.max(a)))
+        // The book's grid keeps the book's xlim(−3.5, 3.5), ylim(−4.5, 4.5);
+        // any other grid is autoscaled as mplot3d does (5 % and 1/48 of the
+        // span on each side). --xlim and --ylim replace either, and the
+        // wireframe is cut at the box. z is autoscaled (1/48 on each side) to
+        // what is inside.
+        let fit = |v: &[f64]| {
+            let (lo, hi) = finite_range(v.iter().copied());
+            autoscale(lo, hi, 0.05)
         };
-        let (xlim, ylim) = canvas
-            .view()
-            .limits(widen((-3.5, 3.5), &self.x0), widen((-4.5, 4.5), &self.x1));
+        let (xlim, ylim) = if self.book_grid {
+            (BOOK_LIMITS[0], BOOK_LIMITS[1])
+        } else {
+            (fit(&self.x0), fit(&self.x1))
+        };
+        let (xlim, ylim) = canvas.view().limits(xlim, ylim);
         let inside =
             |a: f64, b: f64| (xlim.0..=xlim.1).contains(&a) && (ylim.0..=ylim.1).contains(&b);
         let z_inside = self.x1.iter().zip(&self.z).flat_map(|(&b, zs)| {
@@ -116,7 +137,8 @@ impl Plot for Data {
                 .filter(move |(&a, _)| inside(a, b))
                 .map(|(_, &z)| z)
         });
-        let zlim = auto_limits(z_inside);
+        let (zlo, zhi) = finite_range(z_inside);
+        let zlim = autoscale(zlo, zhi, 0.0);
         let axes = Axes3d::new(
             canvas,
             [xlim, ylim, zlim],

@@ -3,8 +3,8 @@
 //! labels, and axis labels.
 
 use super::canvas::{Align, Area, Canvas, DrawResult, Pen, Rect, VAlign};
-use super::style;
 use super::ticks::{self, AxisTicks};
+use super::{clip, style};
 use plotters::element::PathElement;
 
 /// The axes of one 2-D plot.
@@ -69,33 +69,6 @@ pub fn auto_limits(values: impl IntoIterator<Item = f64>) -> (f64, f64) {
     (lo - margin, hi + margin)
 }
 
-/// Internal pixels are clamped to this far outside the image, so that a huge
-/// or infinite-looking value still draws a line in the right direction.
-const FAR: f64 = 1.0e6;
-
-/// The part of the segment from `a` to `b` inside `[0, w] × [0, h]`, as
-/// parameters `t0 ≤ t1` in [0, 1] along it (Liang–Barsky); `None` if it
-/// misses the box.
-fn clip_segment(a: (f64, f64), b: (f64, f64), w: f64, h: f64) -> Option<(f64, f64)> {
-    let (du, dv) = (b.0 - a.0, b.1 - a.1);
-    let (mut t0, mut t1) = (0.0f64, 1.0f64);
-    for (p, q) in [(-du, a.0), (du, w - a.0), (-dv, a.1), (dv, h - a.1)] {
-        if p == 0.0 {
-            if q < 0.0 {
-                return None;
-            }
-        } else {
-            let r = q / p;
-            if p < 0.0 {
-                t0 = t0.max(r);
-            } else {
-                t1 = t1.min(r);
-            }
-        }
-    }
-    (t0 <= t1).then_some((t0, t1))
-}
-
 impl Axes {
     /// Axes in matplotlib's default subplot box of `canvas`.
     pub fn new(canvas: &Canvas, xlim: (f64, f64), ylim: (f64, f64)) -> Self {
@@ -154,8 +127,8 @@ impl Axes {
             return None;
         }
         Some((
-            u.clamp(-FAR, FAR).round() as i32,
-            v.clamp(-FAR, FAR).round() as i32,
+            u.clamp(-clip::FAR, clip::FAR).round() as i32,
+            v.clamp(-clip::FAR, clip::FAR).round() as i32,
         ))
     }
 
@@ -165,42 +138,13 @@ impl Axes {
     /// outside its area to the nearest edge, drawing lines along the edges.)
     pub fn polyline(&self, points: impl IntoIterator<Item = (f64, f64)>) -> Vec<Vec<(i32, i32)>> {
         let (w, h) = (self.rect.width(), self.rect.height());
-        let round = |(u, v): (f64, f64)| (u.round() as i32, v.round() as i32);
-        let mut pieces: Vec<Vec<(i32, i32)>> = vec![Vec::new()];
-        let mut prev: Option<(f64, f64)> = None;
-        for (x, y) in points {
-            if !(x.is_finite() && y.is_finite()) {
-                pieces.push(Vec::new());
-                prev = None;
-                continue;
-            }
-            let (u, v) = self.local(x, y);
-            let p = (u.clamp(-FAR, FAR), v.clamp(-FAR, FAR));
-            let Some(a) = prev.replace(p) else {
-                if (0.0..=w).contains(&p.0) && (0.0..=h).contains(&p.1) {
-                    pieces.push(vec![round(p)]);
-                }
-                continue;
-            };
-            let Some((t0, t1)) = clip_segment(a, p, w, h) else {
-                pieces.push(Vec::new());
-                continue;
-            };
-            let at = |t: f64| (a.0 + t * (p.0 - a.0), a.1 + t * (p.1 - a.1));
-            let current = pieces.last_mut().expect("never empty");
-            if t0 > 0.0 || current.is_empty() {
-                pieces.push(vec![round(at(t0))]);
-            }
-            let current = pieces.last_mut().expect("never empty");
-            if t1 < 1.0 {
-                current.push(round(at(t1)));
-                pieces.push(Vec::new());
-            } else {
-                current.push(round(p));
-            }
-        }
-        pieces.retain(|p| p.len() > 1);
-        pieces
+        clip::polyline(
+            points
+                .into_iter()
+                .map(|(x, y)| (x.is_finite() && y.is_finite()).then(|| self.local(x, y))),
+            w,
+            h,
+        )
     }
 
     fn xticks(&self, pen: Pen) -> AxisTicks {
@@ -264,117 +208,95 @@ impl Axes {
             ],
             line,
         ))?;
-        self.draw_xaxis(pen, area)?;
-        self.draw_yaxis(pen, area)
-    }
-
-    /// Ticks and labels under the plot; below them the offset text at the
-    /// right end ("1e14", matplotlib's place) and the axis label in the middle.
-    fn draw_xaxis(&self, pen: Pen, area: &Area) -> DrawResult {
-        let r = self.rect;
-        let ticks = self.xticks(pen);
-        let xs = |v: &[f64]| v.iter().map(|&x| r.left + self.local(x, 1.0).0).collect();
-        let major: Vec<f64> = xs(&ticks.major);
-        draw_tick_marks(
-            pen,
-            area,
-            &xs(&ticks.minor),
-            |u, len| [at(u, r.bottom), at(u, r.bottom + len)],
-            true,
-        )?;
-        draw_tick_marks(
-            pen,
-            area,
-            &major,
-            |u, len| [at(u, r.bottom), at(u, r.bottom + len)],
-            false,
-        )?;
+        let (xt, yt) = (self.xticks(pen), self.yticks(pen));
         let gap = pen.px(style::TICK_LENGTH + style::TICK_PAD);
-        for (u, label) in major.iter().zip(&ticks.labels) {
+        // Ticks and labels under the plot and left of it.
+        let xs =
+            |v: &[f64]| -> Vec<f64> { v.iter().map(|&x| r.left + self.local(x, 1.0).0).collect() };
+        let ys =
+            |v: &[f64]| -> Vec<f64> { v.iter().map(|&y| r.top + self.local(1.0, y).1).collect() };
+        let down = |u: f64, len: f64| [at(u, r.bottom), at(u, r.bottom + len)];
+        let left = |v: f64, len: f64| [at(r.left - len, v), at(r.left, v)];
+        draw_tick_marks(pen, area, &xs(&xt.minor), down, true)?;
+        draw_tick_marks(pen, area, &xs(&xt.major), down, false)?;
+        for (u, label) in xs(&xt.major).into_iter().zip(&xt.labels) {
+            let anchor = (Align::Center, VAlign::Top);
             pen.text(
                 area,
                 label,
-                (*u, r.bottom + gap),
-                (Align::Center, VAlign::Top),
+                (u, r.bottom + gap),
+                anchor,
                 style::FONT_SIZE,
                 false,
             )?;
         }
-        // matplotlib places both from the bottom of the tick labels.
-        let labels_bottom = if ticks.labels.is_empty() {
+        draw_tick_marks(pen, area, &ys(&yt.minor), left, true)?;
+        draw_tick_marks(pen, area, &ys(&yt.major), left, false)?;
+        for (v, label) in ys(&yt.major).into_iter().zip(&yt.labels) {
+            let anchor = (Align::Right, VAlign::Center);
+            pen.text(
+                area,
+                label,
+                (r.left - gap, v),
+                anchor,
+                style::FONT_SIZE,
+                false,
+            )?;
+        }
+        self.draw_axis_texts(pen, area, &xt, &yt)
+    }
+
+    /// The offset texts where matplotlib puts them (under the right end of
+    /// the x axis, above the top-left corner for y) and the axis labels
+    /// beyond the tick labels: the x label under them, the y label left of
+    /// the widest, kept inside the image.
+    fn draw_axis_texts(&self, pen: Pen, area: &Area, xt: &AxisTicks, yt: &AxisTicks) -> DrawResult {
+        let r = self.rect;
+        let em = pen.px(style::FONT_SIZE);
+        let gap = pen.px(style::TICK_LENGTH + style::TICK_PAD);
+        // matplotlib measures both from the bottom of the tick labels.
+        let labels_bottom = if xt.labels.is_empty() {
             r.bottom
         } else {
-            r.bottom + gap + pen.px(style::FONT_SIZE)
+            r.bottom + gap + em
         };
+        let size = style::FONT_SIZE;
+        let x_offset_at = (r.right, labels_bottom + pen.px(OFFSET_TEXT_PAD));
         pen.text(
             area,
-            &ticks.offset,
-            (r.right, labels_bottom + pen.px(OFFSET_TEXT_PAD)),
+            &xt.offset,
+            x_offset_at,
             (Align::Right, VAlign::Top),
-            style::FONT_SIZE,
+            size,
             false,
         )?;
+        let y_offset_at = (r.left, r.top - pen.px(OFFSET_TEXT_PAD));
+        pen.text(
+            area,
+            &yt.offset,
+            y_offset_at,
+            (Align::Left, VAlign::Baseline),
+            size,
+            false,
+        )?;
+        let xlabel_at = (
+            (r.left + r.right) / 2.0,
+            labels_bottom + pen.px(style::LABEL_PAD),
+        );
         pen.text(
             area,
             &self.xlabel,
-            (
-                (r.left + r.right) / 2.0,
-                labels_bottom + pen.px(style::LABEL_PAD),
-            ),
+            xlabel_at,
             (Align::Center, VAlign::Top),
-            style::FONT_SIZE,
-            false,
-        )
-    }
-
-    /// Ticks and labels left of the plot, the offset text above its top-left
-    /// corner, and the axis label left of the widest tick label, kept inside
-    /// the image.
-    fn draw_yaxis(&self, pen: Pen, area: &Area) -> DrawResult {
-        let r = self.rect;
-        let ticks = self.yticks(pen);
-        let ys = |v: &[f64]| v.iter().map(|&y| r.top + self.local(1.0, y).1).collect();
-        let major: Vec<f64> = ys(&ticks.major);
-        draw_tick_marks(
-            pen,
-            area,
-            &ys(&ticks.minor),
-            |v, len| [at(r.left - len, v), at(r.left, v)],
-            true,
-        )?;
-        draw_tick_marks(
-            pen,
-            area,
-            &major,
-            |v, len| [at(r.left - len, v), at(r.left, v)],
+            size,
             false,
         )?;
-        let gap = pen.px(style::TICK_LENGTH + style::TICK_PAD);
-        for (v, label) in major.iter().zip(&ticks.labels) {
-            pen.text(
-                area,
-                label,
-                (r.left - gap, *v),
-                (Align::Right, VAlign::Center),
-                style::FONT_SIZE,
-                false,
-            )?;
-        }
-        pen.text(
-            area,
-            &ticks.offset,
-            (r.left, r.top - pen.px(OFFSET_TEXT_PAD)),
-            (Align::Left, VAlign::Baseline),
-            style::FONT_SIZE,
-            false,
-        )?;
-        let widest = ticks
+        let widest = yt
             .labels
             .iter()
-            .map(|l| pen.text_width(l, style::FONT_SIZE))
+            .map(|l| pen.text_width(l, size))
             .fold(0.0, f64::max);
-        let em = pen.px(style::FONT_SIZE);
-        let labels_left = if ticks.labels.is_empty() {
+        let labels_left = if yt.labels.is_empty() {
             r.left
         } else {
             r.left - gap - widest
@@ -383,12 +305,13 @@ impl Axes {
         // Where wide tick labels would push it off the image, it stays at
         // the edge rather than being cut.
         let ylabel_right = (labels_left - pen.px(style::LABEL_PAD)).max(em * 1.2);
+        let ylabel_at = (ylabel_right - em, (r.top + r.bottom) / 2.0);
         pen.text(
             area,
             &self.ylabel,
-            (ylabel_right - em, (r.top + r.bottom) / 2.0),
+            ylabel_at,
             (Align::Center, VAlign::Top),
-            style::FONT_SIZE,
+            size,
             true,
         )
     }

@@ -182,6 +182,45 @@ impl Canvas {
         })
     }
 
+    /// Writes `text` turned `angle` degrees counter-clockwise about its
+    /// anchor `at` (internal pixels), as matplotlib's rotated text with
+    /// `rotation_mode="anchor"`; `size` output pixels (em).
+    pub fn draw_text_rotated(
+        &mut self,
+        text: &str,
+        at: (f64, f64),
+        angle: f64,
+        (align, valign): (Align, VAlign),
+        size: f64,
+    ) -> anyhow::Result<()> {
+        if text.is_empty() || !(at.0.is_finite() && at.1.is_finite()) {
+            return Ok(());
+        }
+        let em = self.pen.px(size);
+        let dy = match valign {
+            VAlign::Top => CAP_HEIGHT,
+            VAlign::Center => CAP_HEIGHT / 2.0,
+            VAlign::Baseline => 0.0,
+        };
+        let anchor = match align {
+            Align::Left => "start",
+            Align::Center => "middle",
+            Align::Right => "end",
+        };
+        let escaped = text
+            .replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;");
+        let (x, y) = (at.0.round(), at.1.round());
+        let _ = writeln!(
+            self.layers,
+            r##"<text x="{x}" y="{y}" dy="{dy}em" text-anchor="{anchor}" font-family="{family}" font-size="{em}" fill="#000000" transform="rotate({r} {x} {y})">{escaped}</text>"##,
+            family = font::FAMILY,
+            r = -angle,
+        );
+        Ok(())
+    }
+
     /// The pen that draws on this canvas.
     pub fn pen(&self) -> Pen {
         self.pen

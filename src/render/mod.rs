@@ -11,6 +11,7 @@ pub mod arrow;
 pub mod axes;
 pub mod axes3d;
 pub mod canvas;
+pub mod clip;
 pub mod font;
 pub mod heatmap;
 pub mod legend;
