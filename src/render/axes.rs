@@ -133,18 +133,19 @@ impl Axes {
     }
 
     /// The pieces of a polyline through `points` that can be drawn: a
-    /// non-finite point breaks the line, as in matplotlib, and the line is
+    /// non-finite point (or one ≤ 0 on a log axis) breaks the line, as in
+    /// matplotlib, and the line is
     /// cut where it leaves the plot area. (plotters would pin every point
     /// outside its area to the nearest edge, drawing lines along the edges.)
     pub fn polyline(&self, points: impl IntoIterator<Item = (f64, f64)>) -> Vec<Vec<(i32, i32)>> {
         let (w, h) = (self.rect.width(), self.rect.height());
-        clip::polyline(
-            points
-                .into_iter()
-                .map(|(x, y)| (x.is_finite() && y.is_finite()).then(|| self.local(x, y))),
-            w,
-            h,
-        )
+        // A point that is not finite, or not positive on a log axis, breaks
+        // the line.
+        let local = |(x, y): (f64, f64)| {
+            let p = self.local(x, y);
+            (p.0.is_finite() && p.1.is_finite()).then_some(p)
+        };
+        clip::polyline(points.into_iter().map(local), w, h)
     }
 
     fn xticks(&self, pen: Pen) -> AxisTicks {

@@ -7,7 +7,7 @@ pub const FAR: f64 = 1.0e6;
 /// The part of the segment from `a` to `b` inside `[0, w] × [0, h]`, as
 /// parameters `t0 ≤ t1` in [0, 1] along it (Liang–Barsky); `None` if it
 /// misses the box.
-fn clip_segment(a: (f64, f64), b: (f64, f64), w: f64, h: f64) -> Option<(f64, f64)> {
+pub fn clip_segment(a: (f64, f64), b: (f64, f64), w: f64, h: f64) -> Option<(f64, f64)> {
     let (du, dv) = (b.0 - a.0, b.1 - a.1);
     let (mut t0, mut t1) = (0.0f64, 1.0f64);
     for (p, q) in [(-du, a.0), (du, w - a.0), (-dv, a.1), (dv, h - a.1)] {

@@ -25,11 +25,8 @@ pub enum Corner {
 /// `legend.edgecolor` 0.8 grey.
 const EDGE: RGBColor = RGBColor(0xcc, 0xcc, 0xcc);
 
-/// Draws the legend inside `axes` (the plot area, in canvas pixels).
-pub fn draw(pen: Pen, area: &Area, axes: Rect, entries: &[Entry], corner: Corner) -> DrawResult {
-    if entries.is_empty() {
-        return Ok(());
-    }
+/// The legend's box in canvas pixels, inside `axes` (the plot area).
+pub fn bounds(pen: Pen, axes: Rect, entries: &[Entry], corner: Corner) -> Rect {
     let em = pen.px(style::FONT_SIZE);
     // matplotlib's spacings, in font sizes: borderaxespad 0.5, borderpad 0.4,
     // handlelength 2, handletextpad 0.8, labelspacing 0.5.
@@ -49,6 +46,23 @@ pub fn draw(pen: Pen, area: &Area, axes: Rect, entries: &[Entry], corner: Corner
         Corner::UpperLeft | Corner::UpperRight => axes.top + pad,
         Corner::LowerLeft | Corner::LowerRight => axes.bottom - pad - height,
     };
+    Rect {
+        left,
+        top,
+        right: left + width,
+        bottom: top + height,
+    }
+}
+
+/// Draws the legend inside `axes` (the plot area, in canvas pixels).
+pub fn draw(pen: Pen, area: &Area, axes: Rect, entries: &[Entry], corner: Corner) -> DrawResult {
+    if entries.is_empty() {
+        return Ok(());
+    }
+    let em = pen.px(style::FONT_SIZE);
+    let row = 1.5 * em;
+    let b = bounds(pen, axes, entries, corner);
+    let (left, top, width, height) = (b.left, b.top, b.width(), b.height());
     let at = |x: f64, y: f64| (x.round() as i32, y.round() as i32);
     let corners = [at(left, top), at(left + width, top + height)];
     area.draw(&Rectangle::new(corners, style::WHITE.mix(0.8).filled()))?;
