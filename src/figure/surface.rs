@@ -7,7 +7,7 @@ use super::Plot;
 use crate::expr::Expression;
 use crate::numerics::Arange;
 use crate::render::axes3d::{autoscale, Axes3d};
-use crate::render::{style, Canvas};
+use crate::render::{style, Canvas, View};
 use anyhow::Result;
 use plotters::element::PathElement;
 use serde::Serialize;
@@ -92,6 +92,37 @@ fn wireframe_indices(n: usize) -> Vec<usize> {
     indices
 }
 
+impl Data {
+    /// The box's limits. The book's grid keeps the book's xlim(−3.5, 3.5),
+    /// ylim(−4.5, 4.5); any other grid is autoscaled as mplot3d does (5 % and
+    /// 1/48 of the span on each side). --xlim and --ylim (in `view`) replace
+    /// either, and the wireframe is cut at the box. z is autoscaled (1/48 on
+    /// each side) to what is inside.
+    pub fn limits(&self, view: &View) -> [(f64, f64); 3] {
+        let fit = |v: &[f64]| {
+            let (lo, hi) = finite_range(v.iter().copied());
+            autoscale(lo, hi, 0.05)
+        };
+        let (xlim, ylim) = if self.book_grid {
+            (BOOK_LIMITS[0], BOOK_LIMITS[1])
+        } else {
+            (fit(&self.x0), fit(&self.x1))
+        };
+        let (xlim, ylim) = view.limits(xlim, ylim);
+        let inside =
+            |a: f64, b: f64| (xlim.0..=xlim.1).contains(&a) && (ylim.0..=ylim.1).contains(&b);
+        let z_inside = self.x1.iter().zip(&self.z).flat_map(|(&b, zs)| {
+            self.x0
+                .iter()
+                .zip(zs)
+                .filter(move |(&a, _)| inside(a, b))
+                .map(|(_, &z)| z)
+        });
+        let (zlo, zhi) = finite_range(z_inside);
+        [xlim, ylim, autoscale(zlo, zhi, 0.0)]
+    }
+}
+
 impl Plot for Data {
     fn name(&self) -> &'static str {
         "surface"
@@ -113,32 +144,9 @@ impl Plot for Data {
     }
 
     fn draw(&self, canvas: &mut Canvas) -> Result<()> {
-        // The book's grid keeps the book's xlim(−3.5, 3.5), ylim(−4.5, 4.5);
-        // any other grid is autoscaled as mplot3d does (5 % and 1/48 of the
-        // span on each side). --xlim and --ylim replace either, and the
-        // wireframe is cut at the box. z is autoscaled (1/48 on each side) to
-        // what is inside.
-        let fit = |v: &[f64]| {
-            let (lo, hi) = finite_range(v.iter().copied());
-            autoscale(lo, hi, 0.05)
-        };
-        let (xlim, ylim) = if self.book_grid {
-            (BOOK_LIMITS[0], BOOK_LIMITS[1])
-        } else {
-            (fit(&self.x0), fit(&self.x1))
-        };
-        let (xlim, ylim) = canvas.view().limits(xlim, ylim);
+        let [xlim, ylim, zlim] = self.limits(canvas.view());
         let inside =
             |a: f64, b: f64| (xlim.0..=xlim.1).contains(&a) && (ylim.0..=ylim.1).contains(&b);
-        let z_inside = self.x1.iter().zip(&self.z).flat_map(|(&b, zs)| {
-            self.x0
-                .iter()
-                .zip(zs)
-                .filter(move |(&a, _)| inside(a, b))
-                .map(|(_, &z)| z)
-        });
-        let (zlo, zhi) = finite_range(z_inside);
-        let zlim = autoscale(zlo, zhi, 0.0);
         let axes = Axes3d::new(
             canvas,
             [xlim, ylim, zlim],
@@ -191,5 +199,37 @@ mod tests {
         assert_eq!(lines.len(), 31);
         assert_eq!((lines[1], lines[30]), (2, 59));
         assert_eq!(wireframe_indices(20), (0..20).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn the_book_s_grid_keeps_the_book_s_limits_and_others_fit_the_data() {
+        let book = compute(&Params::default());
+        // z: 0…18 and 1/48 of it each side, as matplotlib's figure has it.
+        assert_eq!(
+            book.limits(&View::default()),
+            [(-3.5, 3.5), (-4.5, 4.5), (-0.375, 18.375)]
+        );
+        // The autoscaled case of tests/fixtures/matplotlib/axes3d.json.
+        let p = Params {
+            grid: Arange::new(5.0, 10.0, 0.5),
+            ..Params::default()
+        };
+        assert_eq!(
+            compute(&p).limits(&View::default()),
+            [
+                (4.671875, 9.828125),
+                (4.671875, 9.828125),
+                (47.28125, 183.21875)
+            ]
+        );
+        // --xlim and --ylim replace them, and z follows what is inside.
+        let view = View {
+            xlim: Some((0.0, 1.0)),
+            ylim: Some((0.0, 1.0)),
+            ..View::default()
+        };
+        let [x, y, z] = book.limits(&view);
+        assert_eq!((x, y), ((0.0, 1.0), (0.0, 1.0)));
+        assert!(z.1 < 2.1 && z.0 < 0.0, "{z:?}");
     }
 }
