@@ -180,7 +180,10 @@ impl Plot for Data {
         let ylim = axes.ylim;
         axes.draw(canvas, |area| {
             let grey = pen.stroke(RGBColor(0x80, 0x80, 0x80), style::pt(1.0));
-            let (on, off) = (pen.px(style::pt(3.7)) as u32, pen.px(style::pt(1.6)) as u32);
+            let (on, off) = (
+                pen.px(style::pt(3.7)).round() as u32,
+                pen.px(style::pt(1.6)).round() as u32,
+            );
             for piece in axes.polyline([(self.book_h, ylim.0), (self.book_h, ylim.1)]) {
                 area.draw(&DashedPathElement::new(piece, on, off, grey))?;
             }

@@ -148,6 +148,24 @@ impl Axes {
         clip::polyline(points.into_iter().map(local), w, h)
     }
 
+    /// The segment from `a` to `b` for a dashed line: as it is when both
+    /// ends lie within one plot size of the plot area (the clipped layer's
+    /// margin), so that the dashes start where the line starts, as
+    /// matplotlib's do; otherwise cut at the plot area like
+    /// [`Axes::polyline`].
+    pub fn dashed_segment(&self, a: (f64, f64), b: (f64, f64)) -> Vec<Vec<(i32, i32)>> {
+        let (w, h) = (self.rect.width(), self.rect.height());
+        let m = w.max(h);
+        let near = |(u, v): (f64, f64)| (-m..=w + m).contains(&u) && (-m..=h + m).contains(&v);
+        let (pa, pb) = (self.local(a.0, a.1), self.local(b.0, b.1));
+        if near(pa) && near(pb) {
+            let round = |(u, v): (f64, f64)| (u.round() as i32, v.round() as i32);
+            vec![vec![round(pa), round(pb)]]
+        } else {
+            self.polyline([a, b])
+        }
+    }
+
     fn xticks(&self, pen: Pen) -> AxisTicks {
         let bins = ticks::max_bins(self.rect.width() / pen.k(), style::FONT_SIZE, 3.0);
         self.xscale.ticks(self.xlim, bins)
