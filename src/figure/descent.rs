@@ -138,7 +138,7 @@ impl Plot for Data {
             let (x0, x1) = (xlim.0.min(-5.0), xlim.1.max(5.0));
             let (y0, y1) = (ylim.0.min(-5.0), ylim.1.max(5.0));
             for [a, b] in [[(x0, 0.0), (x1, 0.0)], [(0.0, y0), (0.0, y1)]] {
-                for piece in axes.dashed_segment(a, b) {
+                for piece in axes.dashed_segment(pen, a, b, style::LINE_WIDTH) {
                     area.draw(&DashedPathElement::new(piece, on, off, dashed))?;
                 }
             }

@@ -184,7 +184,8 @@ impl Plot for Data {
                 pen.px(style::pt(3.7)).round() as u32,
                 pen.px(style::pt(1.6)).round() as u32,
             );
-            for piece in axes.polyline([(self.book_h, ylim.0), (self.book_h, ylim.1)]) {
+            let line = [(self.book_h, ylim.0), (self.book_h, ylim.1)];
+            for piece in axes.dashed_segment(pen, line[0], line[1], style::pt(1.0)) {
                 area.draw(&DashedPathElement::new(piece, on, off, grey))?;
             }
             for (n, c) in self.curves.iter().enumerate() {

@@ -148,22 +148,44 @@ impl Axes {
         clip::polyline(points.into_iter().map(local), w, h)
     }
 
-    /// The segment from `a` to `b` for a dashed line: as it is when both
-    /// ends lie within one plot size of the plot area (the clipped layer's
-    /// margin), so that the dashes start where the line starts, as
-    /// matplotlib's do; otherwise cut at the plot area like
-    /// [`Axes::polyline`].
-    pub fn dashed_segment(&self, a: (f64, f64), b: (f64, f64)) -> Vec<Vec<(i32, i32)>> {
+    /// The segment from `a` to `b` for a dashed line `width` output pixels
+    /// wide: as it is when both ends lie within one plot size of the plot
+    /// area (the clipped layer's margin), so that the dashes start where the
+    /// line starts, as matplotlib's do; otherwise cut at the plot area like
+    /// [`Axes::polyline`]. A horizontal or vertical one is snapped to whole
+    /// pixels as matplotlib snaps it.
+    pub fn dashed_segment(
+        &self,
+        pen: Pen,
+        a: (f64, f64),
+        b: (f64, f64),
+        width: f64,
+    ) -> Vec<Vec<(i32, i32)>> {
         let (w, h) = (self.rect.width(), self.rect.height());
         let m = w.max(h);
         let near = |(u, v): (f64, f64)| (-m..=w + m).contains(&u) && (-m..=h + m).contains(&v);
         let (pa, pb) = (self.local(a.0, a.1), self.local(b.0, b.1));
-        if near(pa) && near(pb) {
+        let mut pieces = if near(pa) && near(pb) {
             let round = |(u, v): (f64, f64)| (u.round() as i32, v.round() as i32);
             vec![vec![round(pa), round(pb)]]
         } else {
             self.polyline([a, b])
+        };
+        let (ox, oy) = (self.rect.left.round() as i32, self.rect.top.round() as i32);
+        let snap = |v: i32, origin: i32| {
+            (pen.snap((v + origin) as f64, width) - origin as f64).round() as i32
+        };
+        for piece in pieces.iter_mut() {
+            let straight = piece
+                .windows(2)
+                .all(|s| s[0].0 == s[1].0 || s[0].1 == s[1].1);
+            if straight {
+                for p in piece.iter_mut() {
+                    *p = (snap(p.0, ox), snap(p.1, oy));
+                }
+            }
         }
+        pieces
     }
 
     fn xticks(&self, pen: Pen) -> AxisTicks {
@@ -197,15 +219,20 @@ impl Axes {
     fn draw_grid(&self, pen: Pen, area: &Area) -> DrawResult {
         let style = pen.stroke(style::GRID, style::GRID_WIDTH);
         let (w, h) = (self.rect.width(), self.rect.height());
+        // Snapped on the canvas, where the clipped layer's origin is the
+        // plot's rounded corner.
+        let (ox, oy) = (self.rect.left.round(), self.rect.top.round());
+        let snap =
+            |v: f64, origin: f64| (pen.snap(origin + v, style::GRID_WIDTH) - origin).round() as i32;
         for x in self.xticks(pen).major {
-            let u = self.local(x, 1.0).0.round() as i32;
+            let u = snap(self.local(x, 1.0).0, ox);
             area.draw(&PathElement::new(
                 vec![(u, 0), (u, h.round() as i32)],
                 style,
             ))?;
         }
         for y in self.yticks(pen).major {
-            let v = self.local(1.0, y).1.round() as i32;
+            let v = snap(self.local(1.0, y).1, oy);
             area.draw(&PathElement::new(
                 vec![(0, v), (w.round() as i32, v)],
                 style,
@@ -215,15 +242,24 @@ impl Axes {
     }
 
     fn draw_decorations(&self, pen: Pen, area: &Area) -> DrawResult {
+        // The frame, ticks and their marks snapped as matplotlib snaps them.
+        // Texts are placed from the exact positions, as matplotlib's are.
+        let snap = |v: f64| pen.snap(v, style::AXES_LINE_WIDTH);
         let r = self.rect;
+        let f = Rect {
+            left: snap(r.left),
+            top: snap(r.top),
+            right: snap(r.right),
+            bottom: snap(r.bottom),
+        };
         let line = pen.stroke(style::BLACK, style::AXES_LINE_WIDTH);
         area.draw(&PathElement::new(
             vec![
-                at(r.left, r.top),
-                at(r.right, r.top),
-                at(r.right, r.bottom),
-                at(r.left, r.bottom),
-                at(r.left, r.top),
+                at(f.left, f.top),
+                at(f.right, f.top),
+                at(f.right, f.bottom),
+                at(f.left, f.bottom),
+                at(f.left, f.top),
             ],
             line,
         ))?;
@@ -234,10 +270,11 @@ impl Axes {
             |v: &[f64]| -> Vec<f64> { v.iter().map(|&x| r.left + self.local(x, 1.0).0).collect() };
         let ys =
             |v: &[f64]| -> Vec<f64> { v.iter().map(|&y| r.top + self.local(1.0, y).1).collect() };
-        let down = |u: f64, len: f64| [at(u, r.bottom), at(u, r.bottom + len)];
-        let left = |v: f64, len: f64| [at(r.left - len, v), at(r.left, v)];
-        draw_tick_marks(pen, area, &xs(&xt.minor), down, true)?;
-        draw_tick_marks(pen, area, &xs(&xt.major), down, false)?;
+        let snapped = |v: Vec<f64>| -> Vec<f64> { v.into_iter().map(snap).collect() };
+        let down = |u: f64, len: f64| [at(u, f.bottom), at(u, f.bottom + len)];
+        let left = |v: f64, len: f64| [at(f.left - len, v), at(f.left, v)];
+        draw_tick_marks(pen, area, &snapped(xs(&xt.minor)), down, true)?;
+        draw_tick_marks(pen, area, &snapped(xs(&xt.major)), down, false)?;
         for (u, label) in xs(&xt.major).into_iter().zip(&xt.labels) {
             let anchor = (Align::Center, VAlign::Top);
             pen.text(
@@ -249,8 +286,8 @@ impl Axes {
                 false,
             )?;
         }
-        draw_tick_marks(pen, area, &ys(&yt.minor), left, true)?;
-        draw_tick_marks(pen, area, &ys(&yt.major), left, false)?;
+        draw_tick_marks(pen, area, &snapped(ys(&yt.minor)), left, true)?;
+        draw_tick_marks(pen, area, &snapped(ys(&yt.major)), left, false)?;
         for (v, label) in ys(&yt.major).into_iter().zip(&yt.labels) {
             let anchor = (Align::Right, VAlign::Center);
             pen.text(

@@ -325,6 +325,16 @@ impl Pen {
         v * self.k
     }
 
+    /// `v` (internal pixels) moved as matplotlib's Agg renderer snaps the
+    /// vertices of horizontal and vertical lines: to the nearest output
+    /// pixel's centre for a line an odd number of pixels wide (rounded), to
+    /// the nearest pixel edge for an even one, so that it covers whole pixels.
+    pub fn snap(&self, v: f64, width: f64) -> f64 {
+        let odd = (width.round() as i64) % 2 != 0;
+        let out = (v / self.k + 0.5).floor() + if odd { 0.5 } else { 0.0 };
+        out * self.k
+    }
+
     /// A stroke of `width` output pixels.
     pub fn stroke(&self, color: RGBColor, width: f64) -> ShapeStyle {
         ShapeStyle {
@@ -432,6 +442,18 @@ fn svg_body(doc: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_snap_as_matplotlib_s_agg_snaps_them() {
+        let pen = Canvas::new(Size::DEFAULT).pen();
+        // The default axes' left edge, 80 px: a 0.8 pt (1.1 px, odd) spine
+        // is centred on the pixel 80.5; a 1.5 pt (2.1 px, even) line on 80.
+        assert_eq!(pen.snap(320.0, style::AXES_LINE_WIDTH), 322.0);
+        assert_eq!(pen.snap(320.0, style::LINE_WIDTH), 320.0);
+        // The top, at 57.6 px: 58.5 and 58.
+        assert_eq!(pen.snap(230.4, style::AXES_LINE_WIDTH), 234.0);
+        assert_eq!(pen.snap(230.4, style::LINE_WIDTH), 232.0);
+    }
 
     #[test]
     fn svg_body_strips_the_document_element() {
