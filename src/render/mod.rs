@@ -21,6 +21,7 @@ pub mod place;
 pub mod raster;
 pub mod style;
 pub mod ticks;
+pub mod view;
 
 pub use axes::Axes;
 pub use canvas::{Area, Canvas, DrawResult, Size, View};
