@@ -20,6 +20,7 @@ into the same double: some parse JSON numbers to the nearest double only
 approximately.
 """
 import json
+import random
 import sys
 from pathlib import Path
 
@@ -69,6 +70,18 @@ LINEAR = [
     (-1e-6, 1e-6),
     (2.0, 2.0 + 1e-9),
 ]
+
+def random_views(n, seed=9):
+    """n views across magnitudes 1e-30..1e30 and spans from 1e-10 of the
+    values to 30 times them, reproducibly."""
+    rng = random.Random(seed)
+    views = []
+    for _ in range(n):
+        m = rng.randint(-30, 30)
+        lo = rng.uniform(-10, 10) * 10.0**m
+        views.append((lo, lo + 10.0 ** (m + rng.uniform(-10, 1.5))))
+    return views
+
 
 LOG = [
     (1e-17, 1.0),
@@ -142,6 +155,8 @@ def main():
     out = Path(sys.argv[1]) if len(sys.argv) > 1 else (
         Path(__file__).resolve().parents[2] / "tests/fixtures/matplotlib/ticks.json")
     cases = [record(k, "linear", v) for v in LINEAR for k in ("x", "y", "3d")]
+    kinds = random.Random(10)
+    cases += [record(kinds.choice(["x", "y", "3d"]), "linear", v) for v in random_views(200)]
     cases += [record(k, "log", v) for v in LOG for k in ("x", "y")]
     doc = {
         "matplotlib": matplotlib.__version__,

@@ -134,7 +134,9 @@ pub fn tick_values(vmin: f64, vmax: f64, nbins: usize, three_d: bool) -> Vec<f64
             offset: offset.abs(),
         };
         let (low, high) = (edge.le(lo - best_vmin), edge.ge(hi - best_vmin));
-        let count = (high - low + 1.0).max(0.0) as usize;
+        // A handful in practice; the cap only guards against limits so
+        // extreme that the arithmetic breaks down.
+        let count = (high - low + 1.0).clamp(0.0, 1000.0) as usize;
         ticks = (0..count)
             .map(|i| (low + i as f64) * step + best_vmin)
             .collect();

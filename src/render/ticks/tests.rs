@@ -134,6 +134,21 @@ fn the_issue_s_ranges_get_distinct_labels_and_an_offset_text() {
 }
 
 #[test]
+fn a_view_of_a_few_ulps_is_widened_as_matplotlib_widens_it() {
+    // matplotlib 3.11.2: MaxNLocator(nbins=1, steps=[1, 2, 2.5, 5, 10]).
+    let lo = -364958100359.8477;
+    assert_eq!(
+        tick_values(lo, -364958100359.84766, 1, false),
+        [
+            -364958100359.875,
+            -364958100359.85004,
+            -364958100359.825,
+            -364958100359.80005
+        ]
+    );
+}
+
+#[test]
 fn max_bins_follows_the_axis_length_and_font() {
     // The default figure: a 496 px x axis and a 369.6 px y axis at 10 pt.
     let font = crate::render::style::FONT_SIZE;
@@ -152,4 +167,42 @@ fn empty_or_non_finite_views_have_no_ticks() {
     );
     assert_eq!(log_ticks((0.0, 1.0), 9), AxisTicks::default());
     assert_eq!(log_ticks((-1.0, 1.0), 9), AxisTicks::default());
+}
+
+proptest::proptest! {
+    #[test]
+    fn any_finite_view_gets_a_few_ticks_with_distinct_labels(
+        mantissa in -10.0f64..10.0,
+        magnitude in -30i32..30,
+        relative_span in -10.0f64..1.5,
+        nbins in 1usize..=9,
+        three_d: bool,
+    ) {
+        // Spans of a few ulps are widened by the locator and, as in
+        // matplotlib, may show no tick at all: spans here are at least
+        // 1e-11 of the values.
+        let lo = mantissa * 10f64.powi(magnitude);
+        let hi = lo + 10f64.powf(magnitude as f64 + relative_span);
+        proptest::prop_assume!(hi > lo);
+        let t = linear_ticks((lo, hi), nbins, three_d);
+        proptest::prop_assert!(!t.major.is_empty() && t.major.len() <= 11, "{:?}", t);
+        proptest::prop_assert_eq!(t.major.len(), t.labels.len());
+        let mut labels = t.labels.clone();
+        labels.dedup();
+        proptest::prop_assert_eq!(labels.len(), t.labels.len(), "{:?}", t);
+        proptest::prop_assert!(t.major.iter().all(|v| (lo..=hi).contains(v) || locator::in_view((lo, hi), *v)));
+    }
+
+    #[test]
+    fn any_positive_log_view_gets_decade_labels(
+        lo_exp in -300.0f64..300.0,
+        span in 0.01f64..30.0,
+        n in 2usize..=9,
+    ) {
+        let (lo, hi) = (10f64.powf(lo_exp), 10f64.powf(lo_exp + span));
+        proptest::prop_assume!(hi.is_finite());
+        let t = log_ticks((lo, hi), n);
+        proptest::prop_assert!(t.major.len() <= n + 1, "{:?}", t);
+        proptest::prop_assert!(t.labels.iter().all(|l| l.starts_with("10")));
+    }
 }
