@@ -9,6 +9,7 @@ pub mod data;
 pub mod diff;
 pub mod docs;
 pub mod figure;
+pub mod network;
 pub mod train;
 
 use crate::cli::{caps, Cli, Command, MethodArgs};

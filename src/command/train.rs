@@ -97,7 +97,7 @@ pub struct Network {
 
 /// The network the binary trains. Connecting a trainer is one entry here.
 pub const NETWORK: Network = Network {
-    backprop: None,
+    backprop: Some(super::network::backprop),
     numerical: None,
 };
 

@@ -34,6 +34,35 @@ pub enum Line {
     Dashed,
 }
 
+/// The legend's box in canvas pixels, inside `axes` (the plot area).
+pub fn bounds(pen: Pen, axes: Rect, entries: &[Entry], corner: Corner) -> Rect {
+    let em = pen.px(style::FONT_SIZE);
+    // matplotlib's spacings, in font sizes: borderaxespad 0.5, borderpad 0.4,
+    // handlelength 2, handletextpad 0.8, labelspacing 0.5.
+    let widest = entries
+        .iter()
+        .map(|e| pen.text_width(&e.label, style::FONT_SIZE))
+        .fold(0.0, f64::max);
+    let width = (0.4 + 2.0 + 0.8 + 0.4) * em + widest;
+    let row = 1.5 * em;
+    let height = 0.8 * em + row * entries.len() as f64 - 0.5 * em;
+    let pad = 0.5 * em;
+    let left = match corner {
+        Corner::UpperLeft | Corner::LowerLeft => axes.left + pad,
+        Corner::UpperRight | Corner::LowerRight => axes.right - pad - width,
+    };
+    let top = match corner {
+        Corner::UpperLeft | Corner::UpperRight => axes.top + pad,
+        Corner::LowerLeft | Corner::LowerRight => axes.bottom - pad - height,
+    };
+    Rect {
+        left,
+        top,
+        right: left + width,
+        bottom: top + height,
+    }
+}
+
 /// Draws the legend inside `axes` (the plot area, in canvas pixels).
 pub fn draw(pen: Pen, area: &Area, axes: Rect, entries: &[Entry], corner: Corner) -> DrawResult {
     let lines = vec![Line::Solid; entries.len()];
@@ -54,24 +83,9 @@ pub fn draw_lines(
         return Ok(());
     }
     let em = pen.px(style::FONT_SIZE);
-    // matplotlib's spacings, in font sizes: borderaxespad 0.5, borderpad 0.4,
-    // handlelength 2, handletextpad 0.8, labelspacing 0.5.
-    let widest = entries
-        .iter()
-        .map(|e| pen.text_width(&e.label, style::FONT_SIZE))
-        .fold(0.0, f64::max);
-    let width = (0.4 + 2.0 + 0.8 + 0.4) * em + widest;
     let row = 1.5 * em;
-    let height = 0.8 * em + row * entries.len() as f64 - 0.5 * em;
-    let pad = 0.5 * em;
-    let left = match corner {
-        Corner::UpperLeft | Corner::LowerLeft => axes.left + pad,
-        Corner::UpperRight | Corner::LowerRight => axes.right - pad - width,
-    };
-    let top = match corner {
-        Corner::UpperLeft | Corner::UpperRight => axes.top + pad,
-        Corner::LowerLeft | Corner::LowerRight => axes.bottom - pad - height,
-    };
+    let b = bounds(pen, axes, entries, corner);
+    let (left, top, width, height) = (b.left, b.top, b.width(), b.height());
     let at = |x: f64, y: f64| (x.round() as i32, y.round() as i32);
     let corners = [at(left, top), at(left + width, top + height)];
     area.draw(&Rectangle::new(corners, style::WHITE.mix(0.8).filled()))?;

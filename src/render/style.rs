@@ -15,6 +15,10 @@ pub const LINE_WIDTH: f64 = pt(1.5);
 pub const AXES_LINE_WIDTH: f64 = pt(0.8);
 /// `xtick.major.size`: 3.5 pt.
 pub const TICK_LENGTH: f64 = pt(3.5);
+/// `xtick.minor.size`: 2 pt.
+pub const MINOR_TICK_LENGTH: f64 = pt(2.0);
+/// `xtick.minor.width`: 0.6 pt.
+pub const MINOR_TICK_WIDTH: f64 = pt(0.6);
 /// `xtick.major.pad`: 3.5 pt between tick and label.
 pub const TICK_PAD: f64 = pt(3.5);
 /// `axes.labelpad`: 4 pt between tick labels and axis label.
