@@ -12,6 +12,7 @@ pub mod derivative;
 pub mod error;
 pub mod expr;
 pub mod figure;
+pub mod network;
 pub mod numerics;
 pub mod output;
 pub mod render;

@@ -1,6 +1,7 @@
 //! The functions chapter 4 differentiates, and the two from `common/functions.py`
 //! that simpleNet needs.
 
+use super::sum::pairwise_sum;
 use ndarray::{Array1, ArrayView1};
 
 /// function_1(x) = 0.01·x² + 0.1·x, the book's first example.
@@ -27,39 +28,12 @@ pub fn function_2(x: ArrayView1<f64>) -> f64 {
     }
 }
 
-/// Σ xᵢ² added as numpy's `np.sum` adds (its pairwise summation): fewer
-/// than 8 terms left to right from 0; up to 128 in eight interleaved partial
-/// sums, combined as ((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7)), then
-/// the remainder; longer runs split in two at a multiple of 8 and summed
-/// recursively. Besides matching numpy's bits, the eight independent sums
-/// keep the processor busy: a long gradient is several times faster than
-/// with one running sum.
+/// Σ xᵢ² added as numpy's `np.sum` adds (its pairwise summation, see
+/// [`pairwise_sum`]). Besides matching numpy's bits, the eight independent
+/// partial sums keep the processor busy: a long gradient is several times
+/// faster than with one running sum.
 fn sum_of_squares(x: &[f64]) -> f64 {
-    const BLOCK: usize = 128;
-    let n = x.len();
-    if n < 8 {
-        x.iter().fold(0.0, |sum, &v| sum + v * v)
-    } else if n <= BLOCK {
-        let mut r = [0.0f64; 8];
-        for (r, &v) in r.iter_mut().zip(&x[..8]) {
-            *r = v * v;
-        }
-        let whole = n - n % 8;
-        for chunk in x[8..whole].chunks_exact(8) {
-            for (r, &v) in r.iter_mut().zip(chunk) {
-                *r += v * v;
-            }
-        }
-        let mut sum = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
-        for &v in &x[whole..] {
-            sum += v * v;
-        }
-        sum
-    } else {
-        let half = n / 2;
-        let half = half - half % 8;
-        sum_of_squares(&x[..half]) + sum_of_squares(&x[half..])
-    }
+    pairwise_sum(x.len(), |i| x[i] * x[i])
 }
 
 /// softmax(a)ₖ = exp(aₖ − max a) / Σᵢ exp(aᵢ − max a).

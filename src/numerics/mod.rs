@@ -9,11 +9,15 @@ pub mod diff;
 pub mod functions;
 pub mod gradient;
 pub mod grid;
+pub mod loss;
+pub mod random;
 pub mod simplenet;
+pub mod sum;
 
 pub use descent::{descend, gradient_descent, Descent};
 pub use diff::{numerical_diff, tangent_line, TangentLine, H};
 pub use functions::{cross_entropy_error, function_1, function_2, softmax};
 pub use gradient::numerical_gradient;
 pub use grid::{arange, Arange};
+pub use random::RandomState;
 pub use simplenet::SimpleNet;

@@ -1,6 +1,6 @@
 //! The book's `simpleNet`: one 2×3 weight matrix, softmax, cross-entropy.
 
-use super::{cross_entropy_error, numerical_gradient, softmax};
+use super::{cross_entropy_error, numerical_gradient, softmax, RandomState};
 use ndarray::{array, Array1, Array2, ArrayView1};
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
@@ -29,6 +29,14 @@ impl SimpleNet {
     pub fn from_seed(seed: u64) -> Self {
         let mut rng = ChaCha8Rng::seed_from_u64(seed);
         let w = Array2::from_shape_fn((2, 3), |_| StandardNormal.sample(&mut rng));
+        SimpleNet { w }
+    }
+
+    /// W as the book's script draws it after `np.random.seed(seed)`:
+    /// `np.random.randn(2, 3)`, numpy's stream reproduced by [`RandomState`].
+    pub fn from_numpy_seed(seed: u32) -> Self {
+        let mut rng = RandomState::new(seed);
+        let w = Array2::from_shape_vec((2, 3), rng.randn(6)).expect("randn gives 6 values");
         SimpleNet { w }
     }
 
@@ -84,6 +92,29 @@ mod tests {
         }
         assert_eq!(argmax(net.predict(x.view()).view()), 2);
         assert_eq!(net.w, SimpleNet::book().w, "W must not change");
+    }
+
+    #[test]
+    fn a_numpy_seed_gives_numpy_s_w() {
+        // np.random.seed(0); np.random.randn(2, 3), and with 42 (numpy 2.4)
+        assert_eq!(
+            SimpleNet::from_numpy_seed(0).w,
+            array![
+                [1.764052345967664, 0.4001572083672233, 0.9787379841057392],
+                [2.240893199201458, 1.8675579901499675, -0.977277879876411]
+            ]
+        );
+        assert_eq!(
+            SimpleNet::from_numpy_seed(42).w,
+            array![
+                [0.4967141530112327, -0.13826430117118466, 0.6476885381006925],
+                [
+                    1.5230298564080254,
+                    -0.23415337472333597,
+                    -0.23413695694918055
+                ]
+            ]
+        );
     }
 
     #[test]

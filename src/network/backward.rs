@@ -1,0 +1,191 @@
+//! The backward pass and the parameter update over a batch, in vector
+//! kernels: the book's `TwoLayerNet.gradient` followed by
+//! `params[key] -= learning_rate * grad[key]`.
+//!
+//! dy = (y − t) / N; ∂W2 = z1ᵀ·dy and ∂b2 = Σₙ dy (sums over the samples in
+//! order); da1 = dy·W2ᵀ (over the classes in order);
+//! dz1 = ((1 − z1)·z1)·da1; ∂b1 = Σₙ dz1; ∂W1 = xᵀ·dz1, row p summed over
+//! the samples in which pixel p is nonzero, in order. No sum depends on the
+//! vector width or on how work is split.
+
+use super::forward::{accumulate, accumulate_flat, with_block, ForwardValues, BLOCK};
+use super::params::{flat, flat_mut, Lanes, Params, OUT};
+use super::simd::multiversion;
+use super::sparse::BatchColumns;
+use crate::network::dataset::CLASSES;
+
+/// The gradients of a batch (∂W1 excepted, which is applied row by row as
+/// it is computed).
+#[derive(Debug, Clone, Default)]
+pub struct Backward {
+    /// dy, [`OUT`] lanes per sample.
+    pub dy: Vec<Lanes>,
+    /// dz1, [`Params::chunks`] lanes per sample.
+    pub dz1: Vec<Lanes>,
+    /// ∂W2, `hidden` rows of [`OUT`] lanes.
+    pub dw2: Vec<Lanes>,
+    /// ∂b1.
+    pub db1: Vec<Lanes>,
+    /// ∂b2.
+    pub db2: Vec<Lanes>,
+}
+
+#[inline(always)]
+fn gradient_generic(params: &Params, fwd: &ForwardValues, labels: &[usize], out: &mut Backward) {
+    let (chunks, n) = (params.chunks, labels.len());
+    let batch_num = n as f64;
+    out.dy.resize(n * OUT, Lanes::default());
+    out.dz1.resize(n * chunks, Lanes::default());
+    out.dw2.resize(params.hidden * OUT, Lanes::default());
+    out.db1.resize(chunks, Lanes::default());
+    out.db2.resize(OUT, Lanes::default());
+
+    for (s, &label) in labels.iter().enumerate() {
+        for c in 0..OUT {
+            for l in 0..8 {
+                let t = if c * 8 + l == label { 1.0 } else { 0.0 };
+                out.dy[s * OUT + c].0[l] = (fwd.y[s * OUT + c].0[l] - t) / batch_num;
+            }
+        }
+    }
+    for j in 0..params.hidden {
+        let mut acc = [[0.0f64; 8]; OUT];
+        for s in 0..n {
+            accumulate(
+                &mut acc,
+                fwd.z1[s * chunks + j / 8].0[j % 8],
+                &out.dy[s * OUT..],
+            );
+        }
+        for (dw2, acc) in out.dw2[j * OUT..(j + 1) * OUT].iter_mut().zip(acc) {
+            dw2.0 = acc;
+        }
+    }
+    sum_rows(&out.dy, OUT, &mut out.db2);
+
+    for s in 0..n {
+        let dy = &out.dy[s * OUT..(s + 1) * OUT];
+        let z1 = &fwd.z1[s * chunks..(s + 1) * chunks];
+        hidden_error(params, dy, z1, &mut out.dz1[s * chunks..(s + 1) * chunks]);
+    }
+    sum_rows(&out.dz1, chunks, &mut out.db1);
+}
+
+/// dz1 = ((1 − z1)·z1)·da1 of one sample, with da1 = dy·W2ᵀ summed over
+/// the classes in order.
+#[inline(always)]
+fn hidden_error(params: &Params, dy: &[Lanes], z1: &[Lanes], dz1: &mut [Lanes]) {
+    let chunks = params.chunks;
+    let mut col = 0;
+    while col < chunks {
+        let n = (chunks - col).min(BLOCK);
+        with_block!(n, C => {
+            let mut da1 = [[0.0f64; 8]; C];
+            for k in 0..CLASSES {
+                accumulate(&mut da1, dy[k / 8].0[k % 8], &params.w2t[k * chunks + col..]);
+            }
+            for c in 0..C {
+                let z = z1[col + c].0;
+                for l in 0..8 {
+                    dz1[col + c].0[l] = ((1.0 - z[l]) * z[l]) * da1[c][l];
+                }
+            }
+        });
+        col += n;
+    }
+}
+
+/// out = Σₙ rows[n], `width` lanes per row, the rows added in order from 0.
+#[inline(always)]
+fn sum_rows(rows: &[Lanes], width: usize, out: &mut [Lanes]) {
+    for lanes in out.iter_mut() {
+        *lanes = Lanes::default();
+    }
+    for row in rows.chunks_exact(width) {
+        for (o, r) in out.iter_mut().zip(row) {
+            for l in 0..8 {
+                o.0[l] += r.0[l];
+            }
+        }
+    }
+}
+
+multiversion! {
+    /// Everything of `TwoLayerNet.gradient` but ∂W1, for the batch whose
+    /// forward values are `fwd` and labels `labels`.
+    pub fn gradient(params: &Params, fwd: &ForwardValues, labels: &[usize], out: &mut Backward) = gradient_generic;
+}
+
+/// p − lr·g for every lane.
+#[inline(always)]
+fn descend(param: &mut [Lanes], grad: &[Lanes], learning_rate: f64) {
+    for (p, g) in param.iter_mut().zip(grad) {
+        for l in 0..8 {
+            p.0[l] -= learning_rate * g.0[l];
+        }
+    }
+}
+
+#[inline(always)]
+fn descend_w1_generic(
+    w1: &mut [Lanes],
+    chunks: usize,
+    dz1: &[Lanes],
+    columns: &BatchColumns,
+    table: &[f64; 256],
+    learning_rate: f64,
+) {
+    let (w1, dz1) = (flat_mut(w1), flat(dz1));
+    let stride = chunks * 8;
+    for (row, p) in columns.range().enumerate() {
+        let (samples, values) = columns.pixel(p);
+        if samples.is_empty() {
+            // ∂W1 row p is 0 and W1 − lr·0 is W1.
+            continue;
+        }
+        let mut col = 0;
+        while col < chunks {
+            let n = (chunks - col).min(BLOCK);
+            with_block!(n, C, L => {
+                let mut acc = [0.0f64; L];
+                for (&s, &v) in samples.iter().zip(values) {
+                    accumulate_flat(&mut acc, table[v as usize], &dz1[s as usize * stride + col * 8..]);
+                }
+                let w = &mut w1[row * stride + col * 8..][..L];
+                for l in 0..L {
+                    w[l] -= learning_rate * acc[l];
+                }
+                let _ = C;
+            });
+            col += n;
+        }
+    }
+}
+
+multiversion! {
+    /// W1 −= lr·∂W1 for the rows of the pixels `columns` holds (`w1`
+    /// starts at the first of them), with ∂W1 = xᵀ·dz1 summed from
+    /// `columns` and `dz1`.
+    pub fn descend_w1(
+        w1: &mut [Lanes],
+        chunks: usize,
+        dz1: &[Lanes],
+        columns: &BatchColumns,
+        table: &[f64; 256],
+        learning_rate: f64,
+    ) = descend_w1_generic;
+}
+
+/// b1 −= lr·∂b1, W2 −= lr·∂W2, b2 −= lr·∂b2 (and W2ᵀ refreshed): every
+/// parameter but W1.
+pub fn descend_others(
+    params_b1: &mut [Lanes],
+    w2: &mut [Lanes],
+    b2: &mut [Lanes],
+    grad: &Backward,
+    learning_rate: f64,
+) {
+    descend(params_b1, &grad.db1, learning_rate);
+    descend(w2, &grad.dw2, learning_rate);
+    descend(b2, &grad.db2, learning_rate);
+}

@@ -1,0 +1,324 @@
+//! The forward pass over a batch of sparse images, in vector kernels:
+//! a1 = x·W1 + b1, z1 = sigmoid(a1), a2 = z1·W2 + b2, y = softmax(a2),
+//! every value kept per sample.
+//!
+//! Each sum runs in the order of the book's formula: a1ⱼ = (Σₚ xₚ·W1ₚⱼ) + b1ⱼ
+//! over increasing pixels p, a2ₖ = (Σⱼ z1ⱼ·W2ⱼₖ) + b2ₖ over increasing j.
+//! The lanes hold different hidden units (or classes), never parts of one
+//! sum, so the vector width does not change a bit.
+
+use super::exp::{exp8, sigmoid_in_place};
+use super::params::{flat, flat_mut, Lanes, Params, OUT};
+use super::simd::multiversion;
+use super::sparse::SparseImages;
+use crate::network::dataset::CLASSES;
+
+/// Lanes of a1 accumulated in registers at once: 7 × 8 = 56 hidden units,
+/// the book's 50 in one pass over the pixels (14 of AVX2's 16 registers).
+pub const BLOCK: usize = 7;
+
+/// Runs `$body` with `$c` a constant equal to `$n` (1 to [`BLOCK`]) and
+/// `$l` one equal to 8·`$n`.
+macro_rules! with_block {
+    ($n:expr, $c:ident, $l:ident => $body:expr) => {
+        match $n {
+            1 => { const $c: usize = 1; const $l: usize = 8; $body }
+            2 => { const $c: usize = 2; const $l: usize = 16; $body }
+            3 => { const $c: usize = 3; const $l: usize = 24; $body }
+            4 => { const $c: usize = 4; const $l: usize = 32; $body }
+            5 => { const $c: usize = 5; const $l: usize = 40; $body }
+            6 => { const $c: usize = 6; const $l: usize = 48; $body }
+            _ => { const $c: usize = 7; const $l: usize = 56; $body }
+        }
+    };
+    ($n:expr, $c:ident => $body:expr) => {
+        with_block!($n, $c, _L => $body)
+    };
+}
+pub(crate) use with_block;
+
+/// acc += x · row over L lanes (row may be longer).
+#[inline(always)]
+pub fn accumulate_flat<const L: usize>(acc: &mut [f64; L], x: f64, row: &[f64]) {
+    let row = &row[..L];
+    for l in 0..L {
+        acc[l] += x * row[l];
+    }
+}
+
+/// acc += x · row, lane by lane.
+#[inline(always)]
+pub fn accumulate<const C: usize>(acc: &mut [[f64; 8]; C], x: f64, row: &[Lanes]) {
+    for (acc, row) in acc.iter_mut().zip(&row[..C]) {
+        for (a, w) in acc.iter_mut().zip(&row.0) {
+            *a += x * w;
+        }
+    }
+}
+
+/// Every value of a forward pass over a batch, one row per sample: a1 and
+/// z1 with [`Params::chunks`] lanes per sample, a2 and y with [`OUT`].
+#[derive(Debug, Clone, Default)]
+pub struct ForwardValues {
+    pub a1: Vec<Lanes>,
+    pub z1: Vec<Lanes>,
+    pub a2: Vec<Lanes>,
+    pub y: Vec<Lanes>,
+}
+
+impl ForwardValues {
+    /// Room for `batch` samples of `params`' network.
+    pub fn resize(&mut self, params: &Params, batch: usize) {
+        self.a1.resize(batch * params.chunks, Lanes::default());
+        self.z1.resize(batch * params.chunks, Lanes::default());
+        self.a2.resize(batch * OUT, Lanes::default());
+        self.y.resize(batch * OUT, Lanes::default());
+    }
+
+    /// y of sample `s`, the ten class probabilities.
+    pub fn y(&self, s: usize) -> &[f64] {
+        &flat(&self.y[s * OUT..(s + 1) * OUT])[..CLASSES]
+    }
+
+    /// All rows, to be filled (perhaps split between threads).
+    pub fn rows(&mut self) -> Rows<'_> {
+        Rows {
+            a1: &mut self.a1,
+            z1: &mut self.z1,
+            a2: &mut self.a2,
+            y: &mut self.y,
+        }
+    }
+}
+
+/// The forward values of consecutive samples, borrowed from a
+/// [`ForwardValues`].
+#[derive(Debug)]
+pub struct Rows<'a> {
+    pub a1: &'a mut [Lanes],
+    pub z1: &'a mut [Lanes],
+    pub a2: &'a mut [Lanes],
+    pub y: &'a mut [Lanes],
+}
+
+impl<'a> Rows<'a> {
+    /// The first `samples` samples and the rest; `chunks` lanes per hidden row.
+    pub fn split_at(self, samples: usize, chunks: usize) -> (Rows<'a>, Rows<'a>) {
+        let (a1, a1_rest) = self.a1.split_at_mut(samples * chunks);
+        let (z1, z1_rest) = self.z1.split_at_mut(samples * chunks);
+        let (a2, a2_rest) = self.a2.split_at_mut(samples * OUT);
+        let (y, y_rest) = self.y.split_at_mut(samples * OUT);
+        (
+            Rows { a1, z1, a2, y },
+            Rows {
+                a1: a1_rest,
+                z1: z1_rest,
+                a2: a2_rest,
+                y: y_rest,
+            },
+        )
+    }
+}
+
+/// Pixels per tile of W1 rows: the rows a tile spans stay in the level-1
+/// cache while every sample of the batch adds its pixels from the tile.
+pub const TILE: usize = 112;
+
+/// a1 = x·W1 + b1 for every image of `batch`, into `a1` ([`Params::chunks`]
+/// lanes per sample).
+///
+/// Tiled: for each run of [`TILE`] pixels, each sample adds its nonzero
+/// pixels in the run to its partial sums (held in registers for the run,
+/// in `a1` between runs). A sample still adds its pixels in increasing
+/// order, from 0, and b1 last, so the sums are those of the plain
+/// pixel-by-pixel product; the tiling only keeps the W1 rows in use in the
+/// fastest cache instead of fetching 150 rows per image from the next one.
+#[inline(always)]
+fn hidden_inputs(
+    params: &Params,
+    images: &SparseImages,
+    batch: &[usize],
+    table: &[f64; 256],
+    a1: &mut [Lanes],
+) {
+    let chunks = params.chunks;
+    let stride = chunks * 8;
+    let w1 = flat(&params.w1);
+    let b1 = flat(&params.b1);
+    let a1 = flat_mut(a1);
+    a1.fill(0.0);
+    let rows: Vec<(&[u16], &[u8])> = batch.iter().map(|&i| images.image(i)).collect();
+    touch(&rows);
+    let mut col = 0;
+    while col < chunks {
+        let n = (chunks - col).min(BLOCK);
+        with_block!(n, C, L => {
+            let mut next = vec![0usize; batch.len()];
+            for tile_end in (TILE..params.input + TILE).step_by(TILE) {
+                for (s, &(pixels, values)) in rows.iter().enumerate() {
+                    let mut k = next[s];
+                    if k == pixels.len() || pixels[k] as usize >= tile_end {
+                        continue;
+                    }
+                    let out: &mut [f64; L] = (&mut a1[s * stride + col * 8..][..L]).try_into().unwrap();
+                    let mut acc = *out;
+                    while k < pixels.len() && (pixels[k] as usize) < tile_end {
+                        accumulate_flat(&mut acc, table[values[k] as usize], &w1[pixels[k] as usize * stride + col * 8..]);
+                        k += 1;
+                    }
+                    *out = acc;
+                    next[s] = k;
+                }
+            }
+            for s in 0..batch.len() {
+                let out = &mut a1[s * stride + col * 8..][..L];
+                for l in 0..L {
+                    out[l] += b1[col * 8 + l];
+                }
+            }
+            let _ = C;
+        });
+        col += n;
+    }
+}
+
+/// Reads one byte of every cache line of the images, all independent loads
+/// that the processor overlaps, so that the tiled loop, whose loads each
+/// decide the next, finds randomly drawn images already in the cache.
+#[inline(always)]
+fn touch(rows: &[(&[u16], &[u8])]) {
+    let mut sum = 0u32;
+    for (pixels, values) in rows {
+        sum = pixels
+            .iter()
+            .step_by(32)
+            .fold(sum, |s, &p| s.wrapping_add(p as u32));
+        sum = values
+            .iter()
+            .step_by(64)
+            .fold(sum, |s, &v| s.wrapping_add(v as u32));
+    }
+    std::hint::black_box(sum);
+}
+
+/// a2 = z1·W2 + b2 of one sample.
+#[inline(always)]
+fn output_input(params: &Params, z1: &[Lanes], out: &mut [Lanes]) {
+    let mut acc = [[0.0f64; 8]; OUT];
+    for j in 0..params.hidden {
+        accumulate(&mut acc, z1[j / 8].0[j % 8], &params.w2[j * OUT..]);
+    }
+    for ((out, acc), b2) in out.iter_mut().zip(acc).zip(&params.b2) {
+        for ((o, a), b) in out.0.iter_mut().zip(acc).zip(b2.0) {
+            *o = a + b;
+        }
+    }
+}
+
+/// y = softmax(a2) of one sample, as `common/functions.py`: the maximum
+/// subtracted, the ten exponentials summed in numpy's order (eight partial
+/// sums paired up, then the last two), each divided by the sum.
+#[inline(always)]
+fn softmax(a2: &[Lanes], y: &mut [Lanes]) {
+    let a = &flat(a2)[..CLASSES];
+    let max = a.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let low = exp8(std::array::from_fn(|l| a[l] - max));
+    let high = exp8(std::array::from_fn(|l| {
+        if l < 2 {
+            a[8 + l] - max
+        } else {
+            0.0
+        }
+    }));
+    let sum = ((low[0] + low[1]) + (low[2] + low[3]))
+        + ((low[4] + low[5]) + (low[6] + low[7]))
+        + high[0]
+        + high[1];
+    for l in 0..8 {
+        y[0].0[l] = low[l] / sum;
+        y[1].0[l] = if l < 2 { high[l] / sum } else { 0.0 };
+    }
+}
+
+#[inline(always)]
+fn forward_generic(
+    params: &Params,
+    images: &SparseImages,
+    batch: &[usize],
+    table: &[f64; 256],
+    out: Rows<'_>,
+) {
+    let chunks = params.chunks;
+    hidden_inputs(params, images, batch, table, out.a1);
+    out.z1.copy_from_slice(out.a1);
+    sigmoid_in_place(flat_mut(out.z1));
+    for s in 0..batch.len() {
+        let (z1, a2) = (
+            &out.z1[s * chunks..(s + 1) * chunks],
+            &mut out.a2[s * OUT..(s + 1) * OUT],
+        );
+        output_input(params, z1, a2);
+        softmax(
+            &out.a2[s * OUT..(s + 1) * OUT],
+            &mut out.y[s * OUT..(s + 1) * OUT],
+        );
+    }
+}
+
+multiversion! {
+    /// The forward pass over the images `batch` of `images`, into `out`
+    /// (rows for `batch.len()` samples). `table` maps a byte to its input
+    /// value ([`input_table`](super::sparse::input_table)).
+    pub fn forward(
+        params: &Params,
+        images: &SparseImages,
+        batch: &[usize],
+        table: &[f64; 256],
+        out: Rows<'_>,
+    ) = forward_generic;
+}
+
+/// How many images in `images[range]` the network classifies right: the
+/// book's `accuracy` numerator, argmax of y (the first of equals) against
+/// the label, in chunks of 64 images.
+#[inline(always)]
+fn correct_generic(
+    params: &Params,
+    images: &SparseImages,
+    start: usize,
+    end: usize,
+    table: &[f64; 256],
+    work: &mut ForwardValues,
+) -> usize {
+    const CHUNK: usize = 64;
+    let mut right = 0;
+    let mut ids = [0usize; CHUNK];
+    let mut at = start;
+    while at < end {
+        let n = (end - at).min(CHUNK);
+        for (k, id) in ids[..n].iter_mut().enumerate() {
+            *id = at + k;
+        }
+        work.resize(params, n);
+        forward_generic(params, images, &ids[..n], table, work.rows());
+        for (s, &i) in ids[..n].iter().enumerate() {
+            let y = work.y(s);
+            let best = (1..CLASSES).fold(0, |b, k| if y[k] > y[b] { k } else { b });
+            right += usize::from(best == images.label(i));
+        }
+        at += n;
+    }
+    right
+}
+
+multiversion! {
+    /// How many of the images start..end the network classifies right.
+    pub fn correct(
+        params: &Params,
+        images: &SparseImages,
+        start: usize,
+        end: usize,
+        table: &[f64; 256],
+        work: &mut ForwardValues,
+    ) -> usize = correct_generic;
+}

@@ -1,0 +1,89 @@
+//! Which vector instructions the kernels are compiled for, chosen at run
+//! time.
+//!
+//! The kernels are plain Rust over arrays of eight lanes; each is compiled
+//! three times on x86-64 (for AVX-512, AVX2 and the baseline SSE2) and the
+//! processor picks one. They use separate multiplications and additions,
+//! never fused multiply–adds, and the same order of operations in every
+//! version, so the three give identical bits: the instruction set changes
+//! the speed, not the result.
+
+/// An instruction set the kernels are compiled for, one the processor has:
+/// the only ways to get one are [`Level::detect`] and [`Level::supported`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Level(pub(crate) Isa);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Isa {
+    /// 512-bit vectors (x86-64 with AVX-512F).
+    Avx512,
+    /// 256-bit vectors (x86-64 with AVX2).
+    Avx2,
+    /// What every processor of the target has (SSE2 on x86-64, NEON on aarch64).
+    Baseline,
+}
+
+impl Level {
+    /// The widest level this processor supports.
+    pub fn detect() -> Level {
+        #[cfg(target_arch = "x86_64")]
+        {
+            if std::arch::is_x86_feature_detected!("avx512f") {
+                return Level(Isa::Avx512);
+            }
+            if std::arch::is_x86_feature_detected!("avx2") {
+                return Level(Isa::Avx2);
+            }
+        }
+        Level(Isa::Baseline)
+    }
+
+    /// Every level this processor supports, widest first (for comparing them).
+    pub fn supported() -> Vec<Level> {
+        let all = [Isa::Avx512, Isa::Avx2, Isa::Baseline];
+        let best = all.iter().position(|&l| l == Level::detect().0).unwrap();
+        all[best..].iter().map(|&isa| Level(isa)).collect()
+    }
+
+    /// "avx512", "avx2" or "baseline".
+    pub fn name(self) -> &'static str {
+        match self.0 {
+            Isa::Avx512 => "avx512",
+            Isa::Avx2 => "avx2",
+            Isa::Baseline => "baseline",
+        }
+    }
+}
+
+/// Defines `pub fn name(level: Level, args…)` that runs `generic(args…)`
+/// compiled for `level`. `generic` must be `#[inline(always)]` (and so must
+/// what it calls in its hot loops) so that it is compiled into each version.
+macro_rules! multiversion {
+    ($(#[$meta:meta])* $vis:vis fn $name:ident($($arg:ident: $ty:ty),* $(,)?) $(-> $ret:ty)? = $generic:path;) => {
+        $(#[$meta])*
+        $vis fn $name(level: $crate::network::simd::Level, $($arg: $ty),*) $(-> $ret)? {
+            #[cfg(target_arch = "x86_64")]
+            {
+                #[target_feature(enable = "avx512f")]
+                fn avx512($($arg: $ty),*) $(-> $ret)? {
+                    $generic($($arg),*)
+                }
+                #[target_feature(enable = "avx2")]
+                fn avx2($($arg: $ty),*) $(-> $ret)? {
+                    $generic($($arg),*)
+                }
+                match level.0 {
+                    // SAFETY: a `Level` is only made by `Level::detect` and
+                    // `Level::supported`, which checked that the processor has it.
+                    $crate::network::simd::Isa::Avx512 => return unsafe { avx512($($arg),*) },
+                    $crate::network::simd::Isa::Avx2 => return unsafe { avx2($($arg),*) },
+                    $crate::network::simd::Isa::Baseline => {}
+                }
+            }
+            #[cfg(not(target_arch = "x86_64"))]
+            let _ = level;
+            $generic($($arg),*)
+        }
+    };
+}
+pub(crate) use multiversion;

@@ -1,0 +1,288 @@
+//! The training loop of the book's `ch04/train_neuralnet.py`.
+//!
+//! ```text
+//! network = TwoLayerNet(input_size=784, hidden_size=50, output_size=10)
+//! iters_num = 10000; batch_size = 100; learning_rate = 0.1
+//! iter_per_epoch = max(train_size / batch_size, 1)
+//! for i in range(iters_num):
+//!     batch_mask = np.random.choice(train_size, batch_size)
+//!     grad = network.gradient(x_batch, t_batch)
+//!     params[key] -= learning_rate * grad[key]      (W1, b1, W2, b2)
+//!     train_loss_list.append(network.loss(x_batch, t_batch))
+//!     if i % iter_per_epoch == 0: train and test accuracy on the full sets
+//! ```
+//!
+//! With the seed the book's script would get from `np.random.seed(seed)`,
+//! the weights and every batch are numpy's. With two threads, each forward
+//! pass, each W1 update and each accuracy pass is split in halves that
+//! share no sum, so nothing depends on the number of threads.
+
+use super::dataset::{Dataset, CLASSES};
+use super::gradient;
+use super::sparse::{SparseError, SparseImages};
+use super::trainer::{ThreadError, Trainer};
+use super::two_layer_net::{inputs, labels, one_hot, TwoLayerNet};
+use crate::numerics::RandomState;
+
+/// The hyperparameters of the loop, named as the book's script names them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Settings {
+    /// `iters_num`: iterations (batches).
+    pub iters: usize,
+    /// `batch_size`: images per batch, drawn with replacement.
+    pub batch_size: usize,
+    /// `learning_rate`.
+    pub learning_rate: f64,
+    /// `hidden_size`.
+    pub hidden: usize,
+    /// The `np.random.seed` the weights and batches are drawn after.
+    pub seed: u32,
+    /// 1: everything on the calling thread; 2: forward passes, updates and
+    /// accuracy passes split in two. The results are the same.
+    pub threads: usize,
+}
+
+impl Settings {
+    /// The book's: 10000 iterations of 100 images at rate 0.1, 50 hidden
+    /// units, seed 0, two threads.
+    pub const fn book() -> Self {
+        Settings {
+            iters: 10_000,
+            batch_size: 100,
+            learning_rate: 0.1,
+            hidden: 50,
+            seed: 0,
+            threads: 2,
+        }
+    }
+}
+
+/// The accuracies measured at one epoch boundary.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Epoch {
+    /// 0 for the first measurement.
+    pub index: usize,
+    /// The iteration after whose update it was measured.
+    pub iteration: usize,
+    pub train_acc: f64,
+    pub test_acc: f64,
+}
+
+/// What the loop reports while it runs (a progress bar, the book's
+/// per-epoch line). Both methods do nothing by default.
+pub trait Progress {
+    /// After iteration `iteration` (from 0), with the loss recorded for it.
+    fn iteration(&mut self, _iteration: usize, _loss: f64) {}
+    /// When an epoch's accuracies are known, right after the iteration's.
+    fn epoch(&mut self, _epoch: &Epoch) {}
+}
+
+/// Reports nothing.
+impl Progress for () {}
+
+/// Everything the book's script records, and the trained network.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Training {
+    /// `train_loss_list`: the loss after every iteration's update.
+    pub loss: Vec<f64>,
+    /// `train_acc_list` and `test_acc_list`, with their iterations.
+    pub epochs: Vec<Epoch>,
+    pub net: TwoLayerNet,
+}
+
+/// Settings or data the loop cannot run with.
+#[derive(Debug, thiserror::Error)]
+pub enum TrainError {
+    #[error("the batch size must be at least 1")]
+    EmptyBatch,
+    #[error("the hidden layer needs at least 1 unit")]
+    NoHiddenUnits,
+    #[error("the learning rate must be a finite number, not {0}")]
+    BadLearningRate(f64),
+    #[error("the training set has no images")]
+    NoTrainingImages,
+    #[error("the test set has no images")]
+    NoTestImages,
+    #[error("training images have {train} pixels but test images {test}")]
+    PixelMismatch { train: usize, test: usize },
+    #[error(transparent)]
+    Sparse(#[from] SparseError),
+    #[error(transparent)]
+    Threads(#[from] ThreadError),
+}
+
+/// `iter_per_epoch = max(train_size / batch_size, 1)`, a float division as
+/// in Python 3.
+pub fn iter_per_epoch(train_size: usize, batch_size: usize) -> f64 {
+    (train_size as f64 / batch_size as f64).max(1.0)
+}
+
+/// `i % iter_per_epoch == 0`, with Python's float remainder: iterations
+/// 0, 600, 1200, … for MNIST's 60,000 images in batches of 100. (When the
+/// quotient is not a whole number, the book's test holds at 0 only.)
+pub fn is_epoch(iteration: usize, iter_per_epoch: f64) -> bool {
+    (iteration as f64) % iter_per_epoch == 0.0
+}
+
+fn check(train: &Dataset, test: &Dataset, settings: &Settings) -> Result<(), TrainError> {
+    if settings.batch_size == 0 {
+        return Err(TrainError::EmptyBatch);
+    }
+    if settings.hidden == 0 {
+        return Err(TrainError::NoHiddenUnits);
+    }
+    if !settings.learning_rate.is_finite() {
+        return Err(TrainError::BadLearningRate(settings.learning_rate));
+    }
+    if train.is_empty() {
+        return Err(TrainError::NoTrainingImages);
+    }
+    if test.is_empty() {
+        return Err(TrainError::NoTestImages);
+    }
+    if train.pixels() != test.pixels() {
+        return Err(TrainError::PixelMismatch {
+            train: train.pixels(),
+            test: test.pixels(),
+        });
+    }
+    Ok(())
+}
+
+/// Trains the book's network on `train`, measuring accuracy on `train` and
+/// `test` at every epoch boundary, as `train_neuralnet.py` does.
+pub fn train(
+    train: &Dataset,
+    test: &Dataset,
+    settings: &Settings,
+    progress: &mut dyn Progress,
+) -> Result<Training, TrainError> {
+    check(train, test, settings)?;
+    let mut rng = RandomState::new(settings.seed);
+    let net = TwoLayerNet::for_inputs(train.pixels(), settings.hidden, &mut rng);
+    let mut fast = Fast {
+        trainer: Trainer::new(&net, settings.threads)?,
+        train: SparseImages::new(train)?,
+        test: SparseImages::new(test)?,
+        learning_rate: settings.learning_rate,
+    };
+    let (loss, epochs) = drive(settings, train.len(), &mut rng, progress, &mut fast);
+    Ok(Training {
+        loss,
+        epochs,
+        net: fast.trainer.net(),
+    })
+}
+
+/// The same loop with the plain dense network ([`TwoLayerNet`] and
+/// [`gradient`]) on one thread: the reference the fast loop is tested
+/// against. Slow, and its accuracy passes hold every image as doubles
+/// (376 MB for MNIST's training set).
+pub fn train_reference(
+    train: &Dataset,
+    test: &Dataset,
+    settings: &Settings,
+    progress: &mut dyn Progress,
+) -> Result<Training, TrainError> {
+    check(train, test, settings)?;
+    let mut rng = RandomState::new(settings.seed);
+    let net = TwoLayerNet::for_inputs(train.pixels(), settings.hidden, &mut rng);
+    let mut dense = Dense {
+        net,
+        train,
+        test,
+        learning_rate: settings.learning_rate,
+    };
+    let (loss, epochs) = drive(settings, train.len(), &mut rng, progress, &mut dense);
+    Ok(Training {
+        loss,
+        epochs,
+        net: dense.net,
+    })
+}
+
+/// What the loop needs of a network: one iteration on a batch, and the
+/// accuracies on the training and test sets.
+trait Engine {
+    /// Gradient, update, and the loss after the update.
+    fn step(&mut self, batch: &[usize]) -> f64;
+    /// (train accuracy, test accuracy).
+    fn accuracies(&mut self) -> (f64, f64);
+}
+
+struct Fast {
+    trainer: Trainer,
+    train: SparseImages,
+    test: SparseImages,
+    learning_rate: f64,
+}
+
+impl Engine for Fast {
+    fn step(&mut self, batch: &[usize]) -> f64 {
+        self.trainer.step(&self.train, batch, self.learning_rate)
+    }
+    fn accuracies(&mut self) -> (f64, f64) {
+        (
+            self.trainer.accuracy(&self.train),
+            self.trainer.accuracy(&self.test),
+        )
+    }
+}
+
+struct Dense<'a> {
+    net: TwoLayerNet,
+    train: &'a Dataset,
+    test: &'a Dataset,
+    learning_rate: f64,
+}
+
+impl Engine for Dense<'_> {
+    fn step(&mut self, batch: &[usize]) -> f64 {
+        let (x, t) = (inputs(self.train, batch), labels(self.train, batch));
+        let grad = gradient(&self.net, x.view(), one_hot(&t, CLASSES).view());
+        self.net.update(&grad, self.learning_rate);
+        self.net.loss(x.view(), &t)
+    }
+    fn accuracies(&mut self) -> (f64, f64) {
+        let accuracy = |data: &Dataset| {
+            let all: Vec<usize> = (0..data.len()).collect();
+            self.net
+                .accuracy(inputs(data, &all).view(), &labels(data, &all))
+        };
+        (accuracy(self.train), accuracy(self.test))
+    }
+}
+
+/// The loop itself: draws the batches, steps, records the losses and, at
+/// epoch boundaries, the accuracies.
+fn drive(
+    settings: &Settings,
+    train_size: usize,
+    rng: &mut RandomState,
+    progress: &mut dyn Progress,
+    engine: &mut dyn Engine,
+) -> (Vec<f64>, Vec<Epoch>) {
+    let per_epoch = iter_per_epoch(train_size, settings.batch_size);
+    let mut loss = Vec::with_capacity(settings.iters);
+    let mut epochs = Vec::new();
+    for i in 0..settings.iters {
+        let batch = rng
+            .choice(train_size, settings.batch_size)
+            .expect("the training set is not empty");
+        let l = engine.step(&batch);
+        loss.push(l);
+        progress.iteration(i, l);
+        if is_epoch(i, per_epoch) {
+            let (train_acc, test_acc) = engine.accuracies();
+            let epoch = Epoch {
+                index: epochs.len(),
+                iteration: i,
+                train_acc,
+                test_acc,
+            };
+            progress.epoch(&epoch);
+            epochs.push(epoch);
+        }
+    }
+    (loss, epochs)
+}

@@ -1,0 +1,197 @@
+//! The fast training loop against the book's numpy (fixtures written by
+//! tests/fixtures/make_numpy_fixtures.py), against the plain dense loop, and
+//! against itself on other thread counts and instruction sets.
+
+use numdiff_plot::network::{
+    train, train_reference, Dataset, Level, Settings, SparseImages, Trainer, Training, TwoLayerNet,
+};
+use numdiff_plot::numerics::RandomState;
+use serde_json::Value;
+use std::path::Path;
+
+/// Image `n` of the synthetic set: label and 28×28 bytes, two bars whose
+/// places depend on the label over sparse speckle (the fixture script's
+/// `synthetic_image`).
+fn synthetic_image(n: u64) -> (u8, Vec<u8>) {
+    let label = (n * 7 + 3) % 10;
+    let mut pixels = Vec::with_capacity(784);
+    for r in 0..28u64 {
+        for c in 0..28u64 {
+            let h = (n * 2_654_435_761 + r * 40_503 + c * 9_973) % (1 << 32);
+            let vertical = (4 + 2 * label..7 + 2 * label).contains(&c) && (4..24).contains(&r);
+            let horizontal = r == 4 + 2 * ((label * 3) % 10) && (6..22).contains(&c);
+            let v = if vertical || horizontal {
+                128 + (h >> 8) % 128
+            } else if (h >> 4).is_multiple_of(16) {
+                1 + (h >> 12) % 255
+            } else {
+                0
+            };
+            pixels.push(v as u8);
+        }
+    }
+    (label as u8, pixels)
+}
+
+fn synthetic(count: u64, first: u64) -> Dataset {
+    let (mut labels, mut images) = (Vec::new(), Vec::new());
+    for n in first..first + count {
+        let (label, pixels) = synthetic_image(n);
+        labels.push(label);
+        images.extend(pixels);
+    }
+    Dataset::new(images, labels, 28, 28).unwrap()
+}
+
+fn fixture() -> Value {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/numpy/training.json");
+    serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap()
+}
+
+fn floats(v: &Value) -> Vec<f64> {
+    v.as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x.as_f64().unwrap())
+        .collect()
+}
+
+/// The two sets, checked against the fixture's pixel sums.
+fn data(fixture: &Value) -> (Dataset, Dataset) {
+    let set = |v: &Value| {
+        let d = synthetic(v["count"].as_u64().unwrap(), v["first"].as_u64().unwrap());
+        let sum: u64 = d.images().iter().map(|&p| p as u64).sum();
+        assert_eq!(
+            sum,
+            v["pixel_sum"].as_u64().unwrap(),
+            "the synthetic images are the script's"
+        );
+        d
+    };
+    (set(&fixture["train"]), set(&fixture["test"]))
+}
+
+fn settings(run: &Value, threads: usize) -> Settings {
+    Settings {
+        iters: run["iters"].as_u64().unwrap() as usize,
+        batch_size: run["batch_size"].as_u64().unwrap() as usize,
+        learning_rate: run["learning_rate"].as_f64().unwrap(),
+        hidden: run["hidden"].as_u64().unwrap() as usize,
+        seed: run["seed"].as_u64().unwrap() as u32,
+        threads,
+    }
+}
+
+/// Losses within `tolerance` (absolute; they are about 2), the same
+/// accuracies (as counts of right answers) at the same iterations.
+fn assert_matches_numpy(got: &Training, run: &Value, tolerance: f64, sizes: (usize, usize)) {
+    let want = floats(&run["loss"]);
+    assert_eq!(got.loss.len(), want.len());
+    for (i, (g, w)) in got.loss.iter().zip(&want).enumerate() {
+        assert!((g - w).abs() <= tolerance, "loss {i}: {g} vs numpy {w}");
+    }
+    let iterations: Vec<u64> = got.epochs.iter().map(|e| e.iteration as u64).collect();
+    let want_iterations: Vec<u64> = run["epoch_iterations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_u64().unwrap())
+        .collect();
+    assert_eq!(iterations, want_iterations);
+    let counts = |accuracies: &[f64], n: usize| -> Vec<u64> {
+        accuracies
+            .iter()
+            .map(|a| (a * n as f64).round() as u64)
+            .collect()
+    };
+    let train_acc: Vec<f64> = got.epochs.iter().map(|e| e.train_acc).collect();
+    let test_acc: Vec<f64> = got.epochs.iter().map(|e| e.test_acc).collect();
+    assert_eq!(
+        counts(&train_acc, sizes.0),
+        counts(&floats(&run["train_acc"]), sizes.0)
+    );
+    assert_eq!(
+        counts(&test_acc, sizes.1),
+        counts(&floats(&run["test_acc"]), sizes.1)
+    );
+}
+
+#[test]
+fn the_fast_loop_follows_the_book_s_numpy_within_1e_9() {
+    let fixture = fixture();
+    let (train_set, test_set) = data(&fixture);
+    for run in fixture["runs"].as_array().unwrap() {
+        let got = train(&train_set, &test_set, &settings(run, 1), &mut ()).unwrap();
+        assert_matches_numpy(&got, run, 1e-9, (train_set.len(), test_set.len()));
+    }
+}
+
+#[test]
+fn the_dense_reference_follows_the_book_s_numpy_and_the_fast_loop_follows_it() {
+    let fixture = fixture();
+    let (train_set, test_set) = data(&fixture);
+    for run in fixture["runs"].as_array().unwrap() {
+        let reference = train_reference(&train_set, &test_set, &settings(run, 1), &mut ()).unwrap();
+        assert_matches_numpy(&reference, run, 1e-9, (train_set.len(), test_set.len()));
+        let fast = train(&train_set, &test_set, &settings(run, 2), &mut ()).unwrap();
+        for (i, (f, r)) in fast.loss.iter().zip(&reference.loss).enumerate() {
+            assert!(
+                (f - r).abs() <= 1e-12 * r.abs(),
+                "loss {i}: {f} vs reference {r}"
+            );
+        }
+        assert_eq!(fast.epochs, reference.epochs);
+        for (f, r) in fast.net.w1.iter().zip(&reference.net.w1) {
+            assert!((f - r).abs() <= 1e-12, "W1: {f} vs {r}");
+        }
+    }
+}
+
+#[test]
+fn one_thread_and_two_give_the_same_bits() {
+    let fixture = fixture();
+    let (train_set, test_set) = data(&fixture);
+    let run = &fixture["runs"][0];
+    let one = train(&train_set, &test_set, &settings(run, 1), &mut ()).unwrap();
+    let two = train(&train_set, &test_set, &settings(run, 2), &mut ()).unwrap();
+    let bits = |t: &Training| t.loss.iter().map(|l| l.to_bits()).collect::<Vec<_>>();
+    assert_eq!(bits(&one), bits(&two));
+    assert_eq!(one.net, two.net);
+    assert_eq!(one.epochs, two.epochs);
+}
+
+#[test]
+fn every_instruction_set_gives_the_same_bits() {
+    let fixture = fixture();
+    let (train_set, _) = data(&fixture);
+    let images = SparseImages::new(&train_set).unwrap();
+    // A hidden layer wider than one register block (7 × 8 lanes) too.
+    for hidden in [13, 50, 61] {
+        let net = TwoLayerNet::new(784, hidden, 10, 0.01, &mut RandomState::new(3));
+        let mut results = Vec::new();
+        for level in Level::supported() {
+            let mut trainer = Trainer::with_level(&net, 1, level).unwrap();
+            let mut rng = RandomState::new(4);
+            let losses: Vec<u64> = (0..20)
+                .map(|_| {
+                    trainer
+                        .step(&images, &rng.choice(600, 50).unwrap(), 0.3)
+                        .to_bits()
+                })
+                .collect();
+            let accuracy = trainer.accuracy(&images);
+            results.push((level, losses, trainer.net(), accuracy));
+        }
+        for r in &results[1..] {
+            assert_eq!(
+                r.1,
+                results[0].1,
+                "{} vs {}, hidden {hidden}",
+                r.0.name(),
+                results[0].0.name()
+            );
+            assert_eq!(r.2, results[0].2);
+            assert_eq!(r.3, results[0].3);
+        }
+    }
+}
