@@ -1,4 +1,5 @@
-//! Where results go: files written atomically, stdout, and numbers as text.
+//! Where results go: files written atomically, stdout, and numbers and
+//! quoted input as text.
 //!
 //! Nothing here knows the command line: errors name the file, and the
 //! commands add which flag it came from.
@@ -7,4 +8,4 @@ pub mod file;
 pub mod text;
 
 pub use file::{check_destination, print_stdout, write_atomic, Problem, WriteError};
-pub use text::{fmt_f64, fmt_vec};
+pub use text::{escape_controls, fmt_count, fmt_f64, fmt_line, fmt_rounded, fmt_vec};
