@@ -1,12 +1,13 @@
 //! The command-line interface: declarations only (clap derive). Values are
 //! checked once, by the parsers in [`parse`], into typed values; the figures
 //! never see a string. [`caps`] holds every cap on work, [`output`] what the
-//! shared output flags mean.
+//! shared output flags mean, [`usage`] clap's errors as one line.
 
 pub mod caps;
 pub mod defaults;
 pub mod output;
 pub mod parse;
+pub mod usage;
 
 use crate::derivative::Method;
 use crate::expr::Expression;
@@ -89,18 +90,19 @@ pub struct OutputArgs {
     #[arg(short, long, value_name = "PATH")]
     pub output: Option<PathBuf>,
     /// The image format, png or svg [default: from the extension of --output; png for -]
-    #[arg(long, value_name = "FORMAT", value_parser = parse_format)]
+    #[arg(long, value_name = "FORMAT", allow_hyphen_values = true, value_parser = parse_format)]
     pub format: Option<Format>,
     #[arg(
         long,
         value_name = "WxH",
         help = format!("Image size in pixels (matplotlib's default is {})", defaults::size()),
         default_value = defaults::size(),
+        allow_hyphen_values = true,
         value_parser = parse_size
     )]
     pub size: Size,
     /// K times the pixels on each side, for high-DPI screens: the same figure, sharper
-    #[arg(long, value_name = "K", default_value = "1", value_parser = parse_scale)]
+    #[arg(long, value_name = "K", default_value = "1", allow_hyphen_values = true, value_parser = parse_scale)]
     pub scale: f64,
     /// A title above the plot
     #[arg(long, value_name = "TEXT", allow_hyphen_values = true, value_parser = parse_title)]
@@ -123,7 +125,7 @@ pub struct OutputArgs {
 #[derive(Debug, Args)]
 pub struct MethodArgs {
     /// How derivatives are computed: central (the book's), forward, central-optimal, five-point, richardson, complex-step, exact
-    #[arg(long, value_name = "METHOD", default_value_t = Method::default(), value_parser = parse_method)]
+    #[arg(long, value_name = "METHOD", default_value_t = Method::default(), allow_hyphen_values = true, value_parser = parse_method)]
     pub method: Method,
     #[arg(
         long,
@@ -131,7 +133,7 @@ pub struct MethodArgs {
         help = format!(
             "The step h, for central, forward, five-point and complex-step \
              [default: {H:e} for central and forward]"
-        ), allow_negative_numbers = true, value_parser = parse_h)]
+        ), allow_hyphen_values = true, value_parser = parse_h)]
     pub h: Option<f64>,
 }
 
@@ -141,11 +143,18 @@ pub struct TangentArgs {
     #[arg(long = "f", value_name = "EXPR", default_value = defaults::tangent_f(), allow_hyphen_values = true, value_parser = parse_f_of_x)]
     pub f: Expression,
     /// Point of contact; repeat for several tangents
-    #[arg(long = "x", value_name = "X", default_value = defaults::tangent_x(), allow_negative_numbers = true, value_parser = parse_finite)]
+    #[arg(long = "x", value_name = "X", default_value = defaults::tangent_x(), allow_hyphen_values = true, value_parser = parse_finite)]
     pub at: Vec<f64>,
     /// The curve's x samples as START,STOP,STEP (numpy's arange)
     #[arg(long, value_name = "START,STOP,STEP", default_value = defaults::tangent_range(), allow_hyphen_values = true, value_parser = parse_range)]
     pub range: Arange,
+    /// Draw the true tangent and the forward difference's secant through x and x + H instead (the book's Figure 4-5; default file tangent_secant.png)
+    #[arg(long, value_name = "H", allow_hyphen_values = true, value_parser = parse_h,
+          conflicts_with_all = ["method", "h", "no_tangent"])]
+    pub secant: Option<f64>,
+    /// Draw the curve alone (the book's Figure 4-6; default file function_1.png)
+    #[arg(long, conflicts_with_all = ["at", "method", "h"])]
+    pub no_tangent: bool,
     #[command(flatten)]
     pub method: MethodArgs,
     #[command(flatten)]
@@ -161,10 +170,10 @@ pub struct SurfaceArgs {
     #[arg(long, value_name = "START,STOP,STEP", default_value = defaults::surface_grid(), allow_hyphen_values = true, value_parser = parse_range)]
     pub grid: Arange,
     /// Viewing elevation in degrees
-    #[arg(long, default_value = defaults::surface_elev(), allow_negative_numbers = true, value_parser = parse_finite)]
+    #[arg(long, default_value = defaults::surface_elev(), allow_hyphen_values = true, value_parser = parse_finite)]
     pub elev: f64,
     /// Viewing azimuth in degrees
-    #[arg(long, default_value = defaults::surface_azim(), allow_negative_numbers = true, value_parser = parse_finite)]
+    #[arg(long, default_value = defaults::surface_azim(), allow_hyphen_values = true, value_parser = parse_finite)]
     pub azim: f64,
     #[command(flatten)]
     pub out: OutputArgs,
@@ -192,11 +201,11 @@ pub struct DescentArgs {
     /// The function of x0 and x1 to minimize
     #[arg(long = "f", value_name = "EXPR", default_value = defaults::descent_f(), allow_hyphen_values = true, value_parser = parse_f_of_x0_x1)]
     pub f: Expression,
-    /// Learning rate
-    #[arg(long, default_value = defaults::descent_lr(), allow_negative_numbers = true, value_parser = parse_finite)]
+    /// Learning rate, greater than 0
+    #[arg(long, default_value = defaults::descent_lr(), allow_hyphen_values = true, value_parser = parse_lr)]
     pub lr: f64,
     /// Number of steps
-    #[arg(long, default_value = defaults::descent_steps(), allow_negative_numbers = true, value_parser = parse_steps)]
+    #[arg(long, default_value = defaults::descent_steps(), allow_hyphen_values = true, value_parser = parse_steps)]
     pub steps: usize,
     /// Starting point X0,X1
     #[arg(long, value_name = "X0,X1", default_value = defaults::descent_init(), allow_hyphen_values = true, value_parser = parse_point)]
@@ -210,7 +219,7 @@ pub struct DescentArgs {
 #[derive(Debug, Args)]
 pub struct SimplenetArgs {
     /// Draw W from a standard normal with this seed (default: the book's printed W)
-    #[arg(long, allow_negative_numbers = true, value_parser = parse_seed)]
+    #[arg(long, allow_hyphen_values = true, value_parser = parse_seed)]
     pub seed: Option<u64>,
     #[command(flatten)]
     pub out: OutputArgs,
@@ -237,7 +246,7 @@ pub struct ErrorArgs {
     #[arg(long = "f", value_name = "EXPR", default_value = defaults::error_f(), allow_hyphen_values = true, value_parser = parse_f_of_x)]
     pub f: Expression,
     /// Where the derivative is taken
-    #[arg(long = "x", value_name = "X", default_value = defaults::error_x(), allow_negative_numbers = true, value_parser = parse_finite)]
+    #[arg(long = "x", value_name = "X", default_value = defaults::error_x(), allow_hyphen_values = true, value_parser = parse_finite)]
     pub x: f64,
     #[command(flatten)]
     pub out: OutputArgs,

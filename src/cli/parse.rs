@@ -64,6 +64,17 @@ pub fn parse_h(s: &str) -> Result<f64, String> {
     }
 }
 
+/// A learning rate: a finite number greater than 0. Gradient descent
+/// steps by −lr·∇f; with lr < 0 it would climb, with 0 stand still.
+pub fn parse_lr(s: &str) -> Result<f64, String> {
+    match parse_finite(s) {
+        Ok(lr) if lr > 0.0 => Ok(lr),
+        _ => Err("expected a finite number greater than 0, like 0.1 \
+                  (a negative rate climbs the function instead of descending)"
+            .to_string()),
+    }
+}
+
 /// Finite numbers separated by commas.
 pub fn parse_numbers(s: &str) -> Result<Numbers, String> {
     s.split(',')

@@ -21,12 +21,18 @@ pub fn run(cli: Cli) -> Result<()> {
     caps::check(&cli)?;
     match cli.command {
         Command::Tangent(a) => {
+            let (f, lines) = match (a.secant, a.no_tangent) {
+                (Some(h), _) => (exact(a.f, "--secant")?, tangent::Lines::Secant { h }),
+                (None, true) => (differentiator(a.f, &a.method)?, tangent::Lines::None),
+                (None, false) => (differentiator(a.f, &a.method)?, tangent::Lines::Tangent),
+            };
             let params = tangent::Params {
-                f: differentiator(a.f, &a.method)?,
+                f,
                 at: a.at,
                 range: a.range,
+                lines,
             };
-            figure::run(tangent::compute(&params), &a.out, tangent::FILE)
+            figure::run(tangent::compute(&params), &a.out, params.file())
         }
         Command::Surface(a) => {
             let params = surface::Params {
@@ -72,6 +78,19 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Completions(a) => docs::completions(&a),
         Command::Man => docs::man(),
     }
+}
+
+/// The expression differentiated exactly, for the true tangent that `flag`
+/// draws: refused, naming the flag, if it has no symbolic derivative.
+fn exact(f: Expression, flag: &str) -> Result<Differentiator> {
+    Differentiator::new(f, Method::Exact, None).map_err(|error| {
+        Error::Expression {
+            what: flag.to_string(),
+            error,
+            hint: Some("the true tangent needs the exact derivative"),
+        }
+        .into()
+    })
 }
 
 /// The expression with the chosen method, checked: `--h` only where the

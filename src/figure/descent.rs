@@ -3,7 +3,7 @@
 use super::{book, Plot};
 use crate::derivative::{Differentiator, Method};
 use crate::numerics::{descend, gradient_descent};
-use crate::output::{fmt_f64, fmt_vec};
+use crate::output::{fmt_count, fmt_f64, fmt_vec};
 use crate::render::{style, Axes, Canvas};
 use anyhow::Result;
 use ndarray::Array1;
@@ -93,8 +93,8 @@ impl Plot for Data {
 
     fn report(&self) -> String {
         format!(
-            "final point after {} steps of lr {}: {}\nf there: {}\n",
-            self.step_num,
+            "final point after {} of lr {}: {}\nf there: {}\n",
+            fmt_count(self.step_num, "step"),
             fmt_f64(self.lr),
             fmt_vec(&self.x),
             fmt_f64(self.f)
