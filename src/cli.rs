@@ -11,7 +11,7 @@ pub mod usage;
 
 use crate::derivative::Method;
 use crate::expr::Expression;
-use crate::figure::{descent, numdiff_error, quiver, simplenet, surface, tangent};
+use crate::figure::{descent, loss, numdiff_error, quiver, simplenet, surface, tangent};
 use crate::numerics::{Arange, H};
 use crate::render::{Format, Size};
 use clap::{Args, Parser, Subcommand};
@@ -56,6 +56,14 @@ pub enum Command {
         about = format!("simpleNet's weights W and numerical gradient dW ({})", simplenet::FILE),
         after_help = "Example: numdiff-plot simplenet --seed 42")]
     Simplenet(SimplenetArgs),
+    #[command(
+        about = format!(
+            "The loss functions of section 4.2 on the book's example, and y = log x, \
+             why cross-entropy punishes a small output for the correct class ({})",
+            loss::FILE
+        ),
+        after_help = "Example: numdiff-plot loss --y 0.1,0.7,0.2 --t 1")]
+    Loss(LossArgs),
     /// The symbolic derivative of an expression, and at a point the numerical one beside it
     #[command(
         after_help = "Example: numdiff-plot diff \"x0^2 + x1^2\" --at 3,4 --method richardson"
@@ -221,6 +229,18 @@ pub struct SimplenetArgs {
     /// Draw W from a standard normal with this seed (default: the book's printed W)
     #[arg(long, allow_hyphen_values = true, value_parser = parse_seed)]
     pub seed: Option<u64>,
+    #[command(flatten)]
+    pub out: OutputArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct LossArgs {
+    /// The network's output for one example, one value per class (like softmax's); repeat for several
+    #[arg(long, value_name = "Y,…", default_values = defaults::loss_y(), allow_hyphen_values = true, value_parser = parse_numbers)]
+    pub y: Vec<Numbers>,
+    /// The correct answer: one-hot, like 0,0,1, or the index of the correct class, like 2
+    #[arg(long, value_name = "T,…|CLASS", default_value = defaults::loss_t(), allow_hyphen_values = true, value_parser = parse_target)]
+    pub t: loss::Target,
     #[command(flatten)]
     pub out: OutputArgs,
 }

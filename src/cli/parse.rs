@@ -8,6 +8,7 @@ use crate::derivative::Method;
 use crate::expr::check::Vars;
 use crate::expr::Expression;
 use crate::figure::book;
+use crate::figure::loss::Target;
 use crate::numerics::Arange;
 use crate::render::{Format, Size};
 
@@ -84,6 +85,23 @@ pub fn parse_numbers(s: &str) -> Result<Numbers, String> {
         })
         .collect::<Result<Vec<f64>, String>>()
         .map(Numbers)
+}
+
+/// `loss --t`: a one-hot list (`0,0,1`) or, without a comma, the index of
+/// the correct class (`2`).
+pub fn parse_target(s: &str) -> Result<Target, String> {
+    let accepted = "expected a one-hot list like 0,0,1 or the index of the correct class like 2";
+    if !s.contains(',') {
+        return s
+            .trim()
+            .parse()
+            .map(Target::Label)
+            .map_err(|_| accepted.to_string());
+    }
+    match parse_numbers(s) {
+        Ok(Numbers(t)) => Ok(Target::OneHot(t)),
+        Err(_) => Err(accepted.to_string()),
+    }
 }
 
 /// A point `X0,X1`.

@@ -13,7 +13,7 @@ use crate::derivative::Differentiator;
 use crate::derivative::Method;
 use crate::error::Error;
 use crate::expr::Expression;
-use crate::figure::{descent, numdiff_error, quiver, simplenet, surface, tangent};
+use crate::figure::{descent, loss, numdiff_error, quiver, simplenet, surface, tangent};
 use anyhow::Result;
 
 /// Runs the command `cli` names.
@@ -63,6 +63,14 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Simplenet(a) => {
             let params = simplenet::Params { seed: a.seed };
             figure::run(simplenet::compute(&params), &a.out, simplenet::FILE)
+        }
+        Command::Loss(a) => {
+            let params = loss::Params {
+                t: a.t,
+                y: a.y.into_iter().map(|y| y.0).collect(),
+            };
+            params.check().map_err(Error::usage)?;
+            figure::run(loss::compute(&params), &a.out, loss::FILE)
         }
         Command::Diff(a) => diff::run(a),
         Command::Error(a) => {

@@ -29,7 +29,10 @@ pub fn fmt_rounded(v: f64) -> String {
 /// The line y = a·x + b as a person writes it, rounded as [`fmt_rounded`],
 /// with a true minus sign: `y = 0.2x − 0.25`, `y = −x`, `y = 3`.
 pub fn fmt_line(slope: f64, intercept: f64) -> String {
-    let minus = |s: String| s.replacen('-', "\u{2212}", 1);
+    let minus = |s: String| match s.strip_prefix('-') {
+        Some(magnitude) => format!("\u{2212}{magnitude}"),
+        None => s,
+    };
     let (a, b) = (fmt_rounded(slope), fmt_rounded(intercept));
     let term = match a.as_str() {
         "0" => String::new(),
