@@ -173,10 +173,11 @@ pub fn parse_format(s: &str) -> Result<Format, String> {
     }
 }
 
-/// `--title`: one line of text, without control characters.
+/// `--title`: text, in several lines if it has line breaks (as
+/// matplotlib draws them), without other control characters.
 pub fn parse_title(s: &str) -> Result<String, String> {
-    if s.chars().any(char::is_control) {
-        Err("expected one line of text without control characters".to_string())
+    if s.chars().any(|c| c.is_control() && c != '\n') {
+        Err("expected text without control characters (line breaks are allowed)".to_string())
     } else {
         Ok(s.to_string())
     }
@@ -254,7 +255,9 @@ mod tests {
             parse_title("Gradient · descent"),
             Ok("Gradient · descent".into())
         );
-        assert!(parse_title("two\nlines").is_err());
+        assert_eq!(parse_title("two\nlines"), Ok("two\nlines".into()));
+        assert!(parse_title("tab\there").is_err());
+        assert!(parse_title("cr\r\nlf").is_err());
         assert_eq!(parse_steps("100000"), Ok(MAX_STEPS));
         assert!(parse_steps("100001").is_err());
         assert!(parse_steps("-3").is_err());
