@@ -67,6 +67,43 @@ fn a_slope_that_is_not_finite_warns_and_draws_no_line() {
     assert!(stdout.is_empty());
 }
 
+#[test]
+fn a_surface_with_nothing_to_draw_warns_and_still_draws() {
+    let dir = warns(
+        &["surface", "--grid", "0,1,5"],
+        "warning: --grid gives 1 point per axis, too few to draw a wireframe; use a smaller STEP",
+    );
+    assert_eq!(
+        png_size(&dir.path().join("multivariate_func.png")),
+        (640, 480)
+    );
+    let dir = warns(
+        &["surface", "--f", "sqrt(-1-x0^2)"],
+        "warning: f is not finite at any of the 3600 points of --grid: nothing to draw; \
+         choose a --grid where f is defined",
+    );
+    let (_, stdout, _) = run(dir.path(), &["surface", "--f", "sqrt(-1-x0^2)"]);
+    assert_eq!(
+        String::from_utf8(stdout).unwrap(),
+        "f(x0, x1) = sqrt(-1-x0^2) on a 60x60 grid: not finite anywhere\n"
+    );
+}
+
+#[test]
+fn a_gradient_that_is_not_finite_warns_and_still_draws() {
+    let dir = warns(
+        &["quiver", "--at", "1e300,0"],
+        "warning: the gradient at [1e300, 0] is not finite: f is undefined or overflows near there",
+    );
+    assert_eq!(png_size(&dir.path().join("gradient_2d.png")), (640, 480));
+    warns(
+        &["quiver", "--f", "sqrt(-1-x0^2)", "--at", "1,1"],
+        "warning: the gradient is not finite at any of the 324 points of --grid: nothing to \
+         draw; choose a --grid where f is defined\n\
+         warning: the gradient at [1, 1] is not finite: f is undefined or overflows near there",
+    );
+}
+
 // Values that start with '-' reach their checks.
 
 #[test]

@@ -3,7 +3,7 @@
 use super::{book, Plot};
 use crate::derivative::{Differentiator, Method};
 use crate::numerics::Arange;
-use crate::output::fmt_vec;
+use crate::output::{fmt_count, fmt_vec};
 use crate::render::arrow::arrow_polygon;
 use crate::render::{Axes, Canvas};
 use anyhow::Result;
@@ -124,6 +124,25 @@ impl Plot for Data {
             .iter()
             .map(|g| format!("gradient at {}: {}\n", fmt_vec(&g.x), fmt_vec(&g.grad)))
             .collect()
+    }
+
+    fn warnings(&self) -> Vec<String> {
+        let finite = |v: &[f64; 2]| v.iter().all(|c| c.is_finite());
+        let mut warnings = Vec::new();
+        if !self.arrows.iter().any(|a| finite(&a.minus_grad)) {
+            warnings.push(format!(
+                "the gradient is not finite at any of the {} of --grid: nothing to draw; \
+                 choose a --grid where f is defined",
+                fmt_count(self.arrows.len(), "point")
+            ));
+        }
+        for g in self.gradients.iter().filter(|g| !finite(&g.grad)) {
+            warnings.push(format!(
+                "the gradient at {} is not finite: f is undefined or overflows near there",
+                fmt_vec(&g.x)
+            ));
+        }
+        warnings
     }
 
     fn draw(&self, canvas: &mut Canvas) -> Result<()> {
