@@ -253,7 +253,7 @@ impl Plot for Data {
             for piece in axes.polyline(points) {
                 area.draw(&PathElement::new(piece, stroke))?;
             }
-            let radius = pen.px(style::MARKER_SIZE / 2.0).round() as i32;
+            let radius = pen.px(style::MARKER_RADIUS).round() as i32;
             for (n, &(y, _)) in marks.iter().enumerate() {
                 let colour = style::cycle(n + 1);
                 let Some(c) = axes.pixel(y, libm::log(y)) else {

@@ -288,7 +288,7 @@ impl Plot for Data {
             };
             // The secant's two points, in its colour, and which line is which.
             let colour = style::cycle(1 + self.tangents.len());
-            let radius = pen.px(style::MARKER_SIZE / 2.0).round() as i32;
+            let radius = pen.px(style::MARKER_RADIUS).round() as i32;
             for s in &self.secants {
                 for x in [s.line.x, s.line.x + h] {
                     if let Some(c) = axes.pixel(x, s.line.at(x)) {
