@@ -11,7 +11,7 @@ pub mod usage;
 
 use crate::derivative::Method;
 use crate::expr::Expression;
-use crate::figure::{descent, loss, numdiff_error, quiver, simplenet, surface, tangent};
+use crate::figure::{descent, loss, numdiff_error, quiver, sigmoid, simplenet, surface, tangent};
 use crate::numerics::{Arange, H};
 use crate::render::{Format, Size};
 use clap::{Args, Parser, Subcommand};
@@ -64,6 +64,14 @@ pub enum Command {
         ),
         after_help = "Example: numdiff-plot loss --y 0.1,0.7,0.2 --t 1")]
     Loss(LossArgs),
+    #[command(
+        about = format!(
+            "The step function beside the sigmoid and its tangent: a loss needs a slope, \
+             and the step's is 0 almost everywhere ({})",
+            sigmoid::FILE
+        ),
+        after_help = "Example: numdiff-plot sigmoid --x 2")]
+    Sigmoid(SigmoidArgs),
     /// The symbolic derivative of an expression, and at a point the numerical one beside it
     #[command(
         after_help = "Example: numdiff-plot diff \"x0^2 + x1^2\" --at 3,4 --method richardson"
@@ -241,6 +249,18 @@ pub struct LossArgs {
     /// The correct answer: one-hot, like 0,0,1, or the index of the correct class, like 2
     #[arg(long, value_name = "T,…|CLASS", default_value = defaults::loss_t(), allow_hyphen_values = true, value_parser = parse_target)]
     pub t: loss::Target,
+    #[command(flatten)]
+    pub out: OutputArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct SigmoidArgs {
+    /// Where the sigmoid's tangent touches it
+    #[arg(long = "x", value_name = "X", default_value = defaults::sigmoid_x(), allow_hyphen_values = true, value_parser = parse_finite)]
+    pub at: f64,
+    /// The x samples as START,STOP,STEP (numpy's arange)
+    #[arg(long, value_name = "START,STOP,STEP", default_value = defaults::sigmoid_range(), allow_hyphen_values = true, value_parser = parse_range)]
+    pub range: Arange,
     #[command(flatten)]
     pub out: OutputArgs,
 }

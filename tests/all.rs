@@ -14,10 +14,10 @@ fn book_figures() -> Vec<&'static str> {
 }
 
 #[test]
-fn all_writes_the_ten_figures_and_check_accepts_them() {
+fn all_writes_the_eleven_figures_and_check_accepts_them() {
     let dir = tempfile::tempdir().unwrap();
     let out = ok(dir.path(), &["all", "-o", "figs"]);
-    // In the book's order: Figures 4-3, 4-5, 4-6, 4-7 (two), 4-8 to 4-10,
+    // In the book's order: Figures 4-3 to 4-6, 4-7 (two), 4-8 to 4-10,
     // simpleNet's gradient, then the error figure.
     let order: Vec<&str> = out
         .lines()
@@ -27,6 +27,7 @@ fn all_writes_the_ten_figures_and_check_accepts_them() {
         order,
         [
             "natural_log.png",
+            "step_sigmoid.png",
             "tangent_secant.png",
             "function_1.png",
             "gradient_1d.png",
@@ -102,6 +103,7 @@ fn every_subcommand_with_no_flags_writes_what_all_writes() {
             "descent",
             "simplenet",
             "loss",
+            "sigmoid",
             "error"
         ]
     );

@@ -57,6 +57,7 @@ fn completions_for_each_shell() {
             "descent",
             "simplenet",
             "loss",
+            "sigmoid",
             "diff",
             "error",
             "all",
@@ -98,6 +99,7 @@ fn man_prints_one_page_with_every_subcommand() {
             ".SH \"NUMDIFF-PLOT DESCENT\"",
             ".SH \"NUMDIFF-PLOT SIMPLENET\"",
             ".SH \"NUMDIFF-PLOT LOSS\"",
+            ".SH \"NUMDIFF-PLOT SIGMOID\"",
             ".SH \"NUMDIFF-PLOT DIFF\"",
             ".SH \"NUMDIFF-PLOT ERROR\"",
             ".SH \"NUMDIFF-PLOT ALL\"",
@@ -133,6 +135,7 @@ fn help_shows_an_example_for_every_subcommand_and_the_exit_status() {
         "descent",
         "simplenet",
         "loss",
+        "sigmoid",
         "diff",
         "error",
         "all",
@@ -159,7 +162,7 @@ fn quiet_silences_the_report_but_not_json_warnings_or_errors() {
     assert_eq!(ok(dir.path(), &["tangent", "-q"]), "");
     assert_eq!(png_size(&dir.path().join("gradient_1d.png")), (640, 480));
     assert_eq!(ok(dir.path(), &["all", "--quiet", "-o", "figs"]), "");
-    assert_eq!(listing(&dir.path().join("figs")).len(), 10);
+    assert_eq!(listing(&dir.path().join("figs")).len(), 11);
     let v = json(dir.path(), &["tangent", "--quiet", "-o", "t.svg"]);
     assert_eq!(v["figure"], "tangent");
     let (code, stdout, stderr) = run(dir.path(), &["descent", "--lr", "10", "--quiet"]);
@@ -279,6 +282,7 @@ fn each_figure_takes_a_title_and_the_view_flags_where_they_apply() {
         ("descent", true),
         ("simplenet", false),
         ("loss", true),
+        ("sigmoid", true),
     ] {
         let file = format!("{sub}.svg");
         let mut args = vec![sub, "-q", "-o", &file, "--title", "My figure"];

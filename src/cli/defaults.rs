@@ -4,7 +4,7 @@
 //! what `all` draws, and the book's values are written in one place only.
 
 use crate::figure::loss::Target;
-use crate::figure::{descent, loss, numdiff_error, quiver, surface, tangent};
+use crate::figure::{descent, loss, numdiff_error, quiver, sigmoid, surface, tangent};
 use crate::numerics::Arange;
 use crate::render::Size;
 use std::sync::OnceLock;
@@ -36,7 +36,15 @@ macro_rules! book {
     )*};
 }
 
-book!(tangent, surface, quiver, descent, numdiff_error, loss);
+book!(
+    tangent,
+    surface,
+    quiver,
+    descent,
+    numdiff_error,
+    loss,
+    sigmoid
+);
 
 /// Defines `pub fn NAME() -> &'static str`, its text made once.
 macro_rules! defaults {
@@ -85,6 +93,10 @@ defaults! {
         Target::OneHot(t) => list(t),
         Target::Label(l) => l.to_string(),
     };
+    /// `sigmoid --x`: 0.
+    sigmoid_x => number(sigmoid().at);
+    /// `sigmoid --range`: chapter 3's -5,5,0.1.
+    sigmoid_range => range(&sigmoid().range);
     /// `--size`: matplotlib's 640x480.
     size => format!("{}x{}", Size::DEFAULT.width, Size::DEFAULT.height);
 }

@@ -17,6 +17,7 @@ impl Command {
             Command::Simplenet(a) => Some(&a.out),
             Command::Error(a) => Some(&a.out),
             Command::Loss(a) => Some(&a.out),
+            Command::Sigmoid(a) => Some(&a.out),
             Command::Diff(_) | Command::All(_) | Command::Completions(_) | Command::Man => None,
         }
     }

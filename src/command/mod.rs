@@ -13,7 +13,7 @@ use crate::derivative::Differentiator;
 use crate::derivative::Method;
 use crate::error::Error;
 use crate::expr::Expression;
-use crate::figure::{descent, loss, numdiff_error, quiver, simplenet, surface, tangent};
+use crate::figure::{descent, loss, numdiff_error, quiver, sigmoid, simplenet, surface, tangent};
 use anyhow::Result;
 
 /// Runs the command `cli` names.
@@ -71,6 +71,13 @@ pub fn run(cli: Cli) -> Result<()> {
             };
             params.check().map_err(Error::usage)?;
             figure::run(loss::compute(&params), &a.out, loss::FILE)
+        }
+        Command::Sigmoid(a) => {
+            let params = sigmoid::Params {
+                range: a.range,
+                at: a.at,
+            };
+            figure::run(sigmoid::compute(&params), &a.out, sigmoid::FILE)
         }
         Command::Diff(a) => diff::run(a),
         Command::Error(a) => {

@@ -17,10 +17,11 @@ pub fn fmt_vec<'a>(values: impl IntoIterator<Item = &'a f64>) -> String {
     format!("[{}]", items.join(", "))
 }
 
-/// `v` rounded to ten significant digits, then as [`fmt_f64`]: for an
-/// equation a person reads, where 0.1999999999990898 is 0.2.
+/// `v` rounded to six significant digits, then as [`fmt_f64`]: for an
+/// equation a person reads, where 0.1999999999990898 is 0.2 (the full
+/// number is printed beside it).
 pub fn fmt_rounded(v: f64) -> String {
-    match format!("{v:.9e}").parse::<f64>() {
+    match format!("{v:.5e}").parse::<f64>() {
         Ok(r) if v.is_finite() => fmt_f64(if r == 0.0 { 0.0 } else { r }),
         _ => fmt_f64(v),
     }
@@ -85,7 +86,8 @@ mod tests {
     fn a_line_reads_as_a_person_writes_it() {
         assert_eq!(fmt_rounded(0.1999999999990898), "0.2");
         assert_eq!(fmt_rounded(-0.24999999999544897), "-0.25");
-        assert_eq!(fmt_rounded(1.2345678901234e-20), "1.23456789e-20");
+        assert_eq!(fmt_rounded(1.2345678901234e-20), "1.23457e-20");
+        assert_eq!(fmt_rounded(0.24999999979180565), "0.25");
         assert_eq!(fmt_rounded(f64::INFINITY), "inf");
         assert_eq!(
             fmt_line(0.1999999999990898, -0.24999999999544897),
