@@ -142,3 +142,45 @@ proptest! {
         prop_assert_eq!(&v["figure"], args[0].as_str());
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    /// Whatever the arguments (flags, values with control characters,
+    /// bytes that are not UTF-8), a usage error is one line without a
+    /// control character, and building it does not panic.
+    #[test]
+    fn a_usage_error_is_always_one_clean_line(
+        sub in prop::sample::select(vec![
+            "tangent", "surface", "quiver", "descent", "simplenet", "loss", "sigmoid",
+            "diff", "error", "all", "completions", "nope",
+        ]),
+        args in prop::collection::vec(
+            prop_oneof![
+                prop::sample::select(vec![
+                    "--f", "--x", "--h", "--title", "--size", "--scale", "--t", "--y",
+                    "--method", "-o", "--secant", "--no-tangent", "--lr", "-q", "--xlim=",
+                ]).prop_map(|s| s.as_bytes().to_vec()),
+                prop::collection::vec(any::<u8>(), 0..6),
+            ],
+            0..5,
+        ),
+    ) {
+        use numdiff_plot::cli::{usage, Cli};
+        use std::ffi::OsString;
+        use std::os::unix::ffi::OsStringExt;
+        let argv: Vec<OsString> = ["numdiff-plot", sub]
+            .iter()
+            .map(|s| OsString::from(*s))
+            .chain(args.into_iter().map(OsString::from_vec))
+            .collect();
+        if let Err(e) = <Cli as clap::Parser>::try_parse_from(&argv) {
+            use clap::error::ErrorKind::*;
+            if !matches!(e.kind(), DisplayHelp | DisplayVersion | DisplayHelpOnMissingArgumentOrSubcommand) {
+                let line = usage::one_line(&e, &argv);
+                prop_assert!(line.starts_with("error: "), "{}", line);
+                prop_assert!(!line.chars().any(char::is_control), "{:?}", line);
+            }
+        }
+    }
+}
