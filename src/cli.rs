@@ -4,9 +4,11 @@
 //! shared output flags mean, [`usage`] clap's errors as one line.
 
 pub mod caps;
+pub mod data;
 pub mod defaults;
 pub mod output;
 pub mod parse;
+pub mod train;
 pub mod usage;
 
 use crate::derivative::Method;
@@ -18,7 +20,9 @@ use clap::{Args, Parser, Subcommand};
 use parse::*;
 use std::path::PathBuf;
 
+pub use data::{DataArgs, DataCommand};
 pub use output::{is_stdout, Target};
+pub use train::TrainArgs;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -84,6 +88,12 @@ pub enum Command {
         ),
         after_help = "Example: numdiff-plot error --f \"sin(x)\" --x 1")]
     Error(ErrorArgs),
+    /// Trains the book's two-layer network on MNIST (train_loss.png, train_accuracy.png)
+    #[command(after_help = "Example: numdiff-plot train --data ~/mnist -o figures")]
+    Train(TrainArgs),
+    /// Downloads, verifies or locates MNIST, the data train needs
+    #[command(after_help = "Example: numdiff-plot data download")]
+    Data(DataArgs),
     /// Writes every figure of the chapter with the book's arguments
     #[command(
         after_help = "Example: numdiff-plot all --check   # in CI: are the committed figures current?"

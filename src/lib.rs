@@ -8,6 +8,7 @@
 
 pub mod cli;
 pub mod command;
+pub mod data;
 pub mod derivative;
 pub mod error;
 pub mod expr;

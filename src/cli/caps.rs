@@ -30,6 +30,12 @@ pub const MAX_ARROWS: u64 = 250_000;
 /// The most gradient-descent steps: each is drawn as a dot, and beyond this
 /// the figure takes seconds and gigabytes to draw.
 pub const MAX_STEPS: usize = 100_000;
+/// The most `train --iters`: each loss is kept, printed with `--json` and
+/// drawn; a million takes minutes with backprop.
+pub const MAX_ITERS: usize = 1_000_000;
+/// The most `train --hidden` units: twenty times the book's 50, a network
+/// of 795,010 parameters.
+pub const MAX_HIDDEN: usize = 1000;
 
 /// Checks `cli` against the caps and the flags each figure accepts.
 pub fn check(cli: &Cli) -> Result<(), Error> {

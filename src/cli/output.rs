@@ -18,7 +18,12 @@ impl Command {
             Command::Error(a) => Some(&a.out),
             Command::Loss(a) => Some(&a.out),
             Command::Sigmoid(a) => Some(&a.out),
-            Command::Diff(_) | Command::All(_) | Command::Completions(_) | Command::Man => None,
+            Command::Diff(_)
+            | Command::All(_)
+            | Command::Train(_)
+            | Command::Data(_)
+            | Command::Completions(_)
+            | Command::Man => None,
         }
     }
 }

@@ -34,12 +34,15 @@ fn man_page() -> std::io::Result<Vec<u8>> {
     top.render_description_section(&mut page)?;
     top.render_options_section(&mut page)?;
     top.render_subcommands_section(&mut page)?;
-    for sub in cmd.get_subcommands().filter(|s| s.get_name() != "help") {
+    for sub in subcommands(&cmd) {
         let man = clap_mangen::Man::new(sub.clone());
         let mut part = Vec::new();
         man.render_synopsis_section(&mut part)?;
         man.render_description_section(&mut part)?;
         man.render_options_section(&mut part)?;
+        if sub.has_subcommands() {
+            man.render_subcommands_section(&mut part)?;
+        }
         if sub.get_after_help().is_some() {
             man.render_extra_section(&mut part)?;
         }
@@ -62,23 +65,39 @@ fn man_page() -> std::io::Result<Vec<u8>> {
           Errors are one line on stderr that names the flag or file and what is accepted.\n",
     );
     top.render_version_section(&mut page)?;
-    let names: Vec<&str> = cmd.get_subcommands().map(|s| s.get_name()).collect();
-    Ok(one_page(&String::from_utf8_lossy(&page), &names).into_bytes())
+    Ok(one_page(&String::from_utf8_lossy(&page), &bin_names(&cmd)).into_bytes())
+}
+
+/// Every subcommand, each followed by its own (`data`, then `data download`…),
+/// without clap's `help`.
+fn subcommands(cmd: &clap::Command) -> Vec<clap::Command> {
+    cmd.get_subcommands()
+        .filter(|s| s.get_name() != "help")
+        .flat_map(|s| std::iter::once(s.clone()).chain(subcommands(s)))
+        .collect()
+}
+
+/// The full name of every subcommand, `help` too: `numdiff-plot data download`.
+fn bin_names(cmd: &clap::Command) -> Vec<String> {
+    cmd.get_subcommands()
+        .flat_map(|s| {
+            let name = s.get_bin_name().unwrap_or(s.get_name()).to_string();
+            std::iter::once(name).chain(bin_names(s))
+        })
+        .collect()
 }
 
 /// The pieces clap_mangen rendered as pages of their own, made one page:
 /// references to `numdiff-plot-SUB(1)` become `numdiff-plot SUB` (the
-/// subcommands are sections of this page), and of the roff apostrophe
-/// preamble that starts every piece only the first is kept.
-fn one_page(text: &str, subcommands: &[&str]) -> String {
+/// subcommands are sections of this page; `subcommands` are their full
+/// names), and of the roff apostrophe preamble that starts every piece only
+/// the first is kept.
+fn one_page(text: &str, subcommands: &[String]) -> String {
     let mut seen = [false; 2];
     let mut out = String::new();
-    let text = subcommands.iter().fold(text.to_string(), |t, sub| {
-        let name = sub.replace('-', "\\-");
-        t.replace(
-            &format!("numdiff\\-plot\\-{name}(1)"),
-            &format!("numdiff\\-plot {name}"),
-        )
+    let text = subcommands.iter().fold(text.to_string(), |t, full| {
+        let page = full.replace(' ', "-").replace('-', "\\-");
+        t.replace(&format!("{page}(1)"), &full.replace('-', "\\-"))
     });
     for line in text.lines() {
         let preamble = [".ie \\n(.g", ".el .ds Aq"].map(|p| line.starts_with(p));

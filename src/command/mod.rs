@@ -1,12 +1,16 @@
 //! What each subcommand does, one file per job: [`figure`] (the figure
 //! commands' output policy), [`all`], [`diff`], [`docs`] (completions and
-//! the manual page). This file dispatches: it checks the caps, turns each
-//! subcommand's flags into its figure's parameters and hands them on.
+//! the manual page), [`train`] and [`data`] (MNIST). This file dispatches:
+//! it checks the caps, turns each subcommand's flags into its figure's
+//! parameters and hands them on.
 
 pub mod all;
+pub mod data;
 pub mod diff;
 pub mod docs;
 pub mod figure;
+pub mod network;
+pub mod train;
 
 use crate::cli::{caps, Cli, Command, MethodArgs};
 use crate::derivative::Differentiator;
@@ -89,6 +93,8 @@ pub fn run(cli: Cli) -> Result<()> {
             })?;
             figure::run(data, &a.out, numdiff_error::FILE)
         }
+        Command::Train(a) => train::run(&a),
+        Command::Data(a) => data::run(&a),
         Command::All(a) => all::run(&a),
         Command::Completions(a) => docs::completions(&a),
         Command::Man => docs::man(),

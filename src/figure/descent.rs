@@ -139,15 +139,15 @@ impl Plot for Data {
             // '--b': matplotlib's dashes for a 1.5 pt line are 5.55 pt on, 2.4 pt off.
             let dashed = pen.stroke(style::BLUE, style::LINE_WIDTH);
             let (on, off) = (
-                pen.px(style::pt(5.55)) as u32,
-                pen.px(style::pt(2.4)) as u32,
+                pen.px(style::pt(5.55)).round() as u32,
+                pen.px(style::pt(2.4)).round() as u32,
             );
             // The book's axis lines run from −5 to 5, across its limits;
             // they still cross wider ones.
             let (x0, x1) = (xlim.0.min(-5.0), xlim.1.max(5.0));
             let (y0, y1) = (ylim.0.min(-5.0), ylim.1.max(5.0));
-            for line in [[(x0, 0.0), (x1, 0.0)], [(0.0, y0), (0.0, y1)]] {
-                for piece in axes.polyline(line) {
+            for [a, b] in [[(x0, 0.0), (x1, 0.0)], [(0.0, y0), (0.0, y1)]] {
+                for piece in axes.dashed_segment(pen, a, b, style::LINE_WIDTH) {
                     area.draw(&DashedPathElement::new(piece, on, off, dashed))?;
                 }
             }

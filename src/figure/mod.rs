@@ -12,6 +12,8 @@ pub mod sigmoid;
 pub mod simplenet;
 pub mod surface;
 pub mod tangent;
+pub mod train_accuracy;
+pub mod train_loss;
 
 use crate::render::{raster, Canvas, Format, Size, View};
 use anyhow::Result;

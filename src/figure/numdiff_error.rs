@@ -10,8 +10,9 @@ use crate::output::fmt_f64;
 use crate::render::axes::auto_limits;
 use crate::render::canvas::{Align, VAlign};
 use crate::render::legend::{self, Corner, Entry};
-use crate::render::{style, Axes, Canvas};
-use anyhow::Result;
+use crate::render::notes::{self, Note, Spot};
+use crate::render::{place, style, Axes, Canvas};
+use anyhow::{bail, Result};
 use plotters::element::{Circle, DashedPathElement, PathElement};
 use plotters::style::RGBColor;
 use serde::Serialize;
@@ -66,9 +67,13 @@ pub struct Curve {
     /// |D(h) − f′(x)| for each h.
     pub error: Vec<f64>,
     pub at_book_h: f64,
-    /// The step with the smallest error, and that error.
+    /// The step with the smallest non-zero error, and that error (NaN, null
+    /// in JSON, when every error is 0 or not finite).
     pub best_h: f64,
     pub best_error: f64,
+    /// How many errors are exactly 0: a log axis cannot show them, so they
+    /// are left out of the plot.
+    pub zeros: usize,
 }
 
 type Quotient = fn(&dyn Fn(f64) -> f64, f64, f64) -> f64;
@@ -91,14 +96,22 @@ pub fn compute(p: &Params) -> Result<Data, ExprError> {
         .map(|&(method, order, quotient)| {
             let err = |h: f64| (quotient(&f, p.x, h) - exact).abs();
             let error: Vec<f64> = h.iter().map(|&h| err(h)).collect();
-            let (best_h, best_error) = h.iter().zip(&error).filter(|(_, e)| e.is_finite()).fold(
-                (f64::NAN, f64::INFINITY),
-                |best, (&h, &e)| if e < best.1 { (h, e) } else { best },
-            );
+            let (best_h, best_error) = h
+                .iter()
+                .zip(&error)
+                .filter(|(_, e)| e.is_finite() && **e > 0.0)
+                .fold((f64::NAN, f64::NAN), |best, (&h, &e)| {
+                    if best.1.is_nan() || e < best.1 {
+                        (h, e)
+                    } else {
+                        best
+                    }
+                });
             Curve {
                 method,
                 order,
                 at_book_h: err(H),
+                zeros: error.iter().filter(|e| **e == 0.0).count(),
                 error,
                 best_h,
                 best_error,
@@ -136,13 +149,26 @@ impl Plot for Data {
             "at h"
         );
         for c in &self.curves {
+            let (best, at) = if c.best_error.is_nan() {
+                ("none above 0".to_string(), "-".to_string())
+            } else {
+                (fmt_f64(c.best_error), fmt_f64(c.best_h))
+            };
             out += &format!(
                 "  {:<11} h^{:<4} {:<24} {:<24} {}\n",
                 c.method.name(),
                 c.order,
                 fmt_f64(c.at_book_h),
-                fmt_f64(c.best_error),
-                fmt_f64(c.best_h)
+                best,
+                at
+            );
+        }
+        for c in self.curves.iter().filter(|c| c.zeros > 0) {
+            out += &format!(
+                "{} of the {} errors of {} are exactly 0 and are left out of the log plot\n",
+                c.zeros,
+                self.h.len(),
+                c.method.name()
             );
         }
         out += "Each error is truncation, about C*h^p, which shrinks with h, plus rounding, about \
@@ -152,21 +178,22 @@ impl Plot for Data {
     }
 
     fn draw(&self, canvas: &mut Canvas) -> Result<()> {
-        let positive = |v: &f64| *v > 0.0 && v.is_finite();
-        let log_limits = |values: &mut dyn Iterator<Item = f64>| {
-            let (lo, hi) = auto_limits(values.filter(positive).map(f64::log10));
-            (10f64.powf(lo), 10f64.powf(hi))
-        };
-        let xlim = log_limits(&mut self.h.iter().copied());
-        let ylim = log_limits(&mut self.curves.iter().flat_map(|c| c.error.iter().copied()));
-        let axes = Axes::new(canvas, xlim, ylim)
-            .labels("h", "absolute error of f\u{2032}(x)")
-            .log_log();
+        let Layout {
+            axes,
+            entries,
+            corner,
+            notes,
+        } = self.layout(canvas)?;
         let pen = canvas.pen();
+        let ylim = axes.ylim;
         axes.draw(canvas, |area| {
             let grey = pen.stroke(RGBColor(0x80, 0x80, 0x80), style::pt(1.0));
-            let (on, off) = (pen.px(style::pt(3.7)) as u32, pen.px(style::pt(1.6)) as u32);
-            for piece in axes.polyline([(self.book_h, ylim.0), (self.book_h, ylim.1)]) {
+            let (on, off) = (
+                pen.px(style::pt(3.7)).round() as u32,
+                pen.px(style::pt(1.6)).round() as u32,
+            );
+            let line = [(self.book_h, ylim.0), (self.book_h, ylim.1)];
+            for piece in axes.dashed_segment(pen, line[0], line[1], style::pt(1.0)) {
                 area.draw(&DashedPathElement::new(piece, on, off, grey))?;
             }
             for (n, c) in self.curves.iter().enumerate() {
@@ -176,113 +203,141 @@ impl Plot for Data {
                 }
             }
             // Each curve's minimum, on top of all the curves.
-            let r = pen.px(style::MARKER_SIZE / 2.0 + style::pt(0.5)).round() as i32;
+            let radius = pen.px(style::MARKER_SIZE / 2.0 + style::pt(0.5)).round() as i32;
             for (n, c) in self.curves.iter().enumerate() {
                 if let Some(p) = axes.pixel(c.best_h, c.best_error) {
-                    area.draw(&Circle::new(
-                        p,
-                        r,
-                        pen.stroke(style::cycle(n), 0.0).filled(),
-                    ))?;
+                    let dot = pen.stroke(style::cycle(n), 0.0).filled();
+                    area.draw(&Circle::new(p, radius, dot))?;
                 }
             }
-            let note = |text: &str, (x, y): (f64, f64), align, dy: f64| {
-                let (u, v) = axes.local(x, y);
-                pen.text(
-                    area,
-                    text,
-                    (u, v + pen.px(dy)),
-                    (align, VAlign::Top),
-                    style::FONT_SIZE,
-                    false,
-                )
-            };
-            note(
-                "\u{2190} rounding \u{221d} \u{03b5}/h",
-                (xlim.0 * 3.0, ylim.1),
-                Align::Left,
-                8.0,
-            )?;
-            note(
-                "truncation \u{221d} h\u{1d56} \u{2192}",
-                (xlim.1 / 3.0, ylim.1),
-                Align::Right,
-                8.0,
-            )?;
-            // Along the dashed line, reading upwards, below the top notes.
-            let (u, v) = axes.local(self.book_h, ylim.1);
-            pen.text(
-                area,
-                "book's h = 10\u{207b}\u{2074}",
-                (u - pen.px(style::FONT_SIZE * 1.1), v + pen.px(30.0)),
-                (Align::Right, VAlign::Top),
-                style::FONT_SIZE,
-                true,
-            )
+            Ok(())
         })?;
-        let entries: Vec<Entry> = self
-            .curves
-            .iter()
-            .enumerate()
-            .map(|(n, c)| Entry {
-                label: format!(
-                    "{} (min {:.1e} at h = {:.0e})",
-                    c.method.name(),
-                    c.best_error,
-                    c.best_h
-                ),
-                color: style::cycle(n),
-            })
-            .collect();
         let title = format!(
             "error of f\u{2032}({}) for f(x) = {}",
             fmt_f64(self.x),
             self.function
         );
+        let r = axes.rect;
         canvas.draw(|area| {
-            legend::draw(pen, area, axes.rect, &entries, Corner::LowerLeft)?;
-            let r = axes.rect;
-            pen.text(
-                area,
-                &title,
-                (
-                    (r.left + r.right) / 2.0,
-                    r.top - pen.px(style::FONT_SIZE * 1.6),
-                ),
-                (Align::Center, VAlign::Top),
-                style::FONT_SIZE * 1.2,
-                false,
-            )
+            notes::draw(pen, area, &notes)?;
+            legend::draw(pen, area, r, &entries, corner)?;
+            let at = (
+                (r.left + r.right) / 2.0,
+                r.top - pen.px(style::FONT_SIZE * 1.6),
+            );
+            let anchor = (Align::Center, VAlign::Top);
+            pen.text(area, &title, at, anchor, style::FONT_SIZE * 1.2, false)
         })
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+/// Where the error figure's parts go on a canvas.
+struct Layout {
+    axes: Axes,
+    entries: Vec<Entry>,
+    corner: Corner,
+    notes: Vec<notes::Placed>,
+}
 
-    #[test]
-    fn exp_at_1_shows_the_v_with_the_book_s_central_error() {
-        let d = compute(&Params::book()).unwrap();
-        assert_eq!(d.h.len(), 301);
-        assert_eq!((d.h[0], d.h[300]), (0.1, 1e-16));
-        let central = &d.curves[1];
-        assert!(
-            (central.at_book_h - 4.5e-9).abs() < 1e-10,
-            "{}",
-            central.at_book_h
-        );
-        // The V: the best step is inside, not at either end.
-        for c in &d.curves {
-            assert!(
-                c.best_h < 1e-2 && c.best_h > 1e-14,
-                "{:?} best at {}",
-                c.method,
-                c.best_h
-            );
-            assert!(c.error[300] > 1e-3, "rounding wins at h = 1e-16");
+impl Data {
+    /// The log–log axes (the data's limits, or --xlim/--ylim, which must be
+    /// positive), the legend in the first corner where it covers no curve
+    /// (lower left as in the book's figures, then the others), and the
+    /// notes where no curve runs.
+    fn layout(&self, canvas: &Canvas) -> Result<Layout> {
+        let positive = |v: &f64| *v > 0.0 && v.is_finite();
+        let log_limits = |values: &mut dyn Iterator<Item = f64>| {
+            let (lo, hi) = auto_limits(values.filter(positive).map(f64::log10));
+            (10f64.powf(lo), 10f64.powf(hi))
+        };
+        let xlim = log_limits(&mut self.h.iter().copied());
+        let ylim = log_limits(&mut self.curves.iter().flat_map(|c| c.error.iter().copied()));
+        let (xlim, ylim) = canvas.view().limits(xlim, ylim);
+        for (flag, (lo, hi)) in [("--xlim", xlim), ("--ylim", ylim)] {
+            if !(lo > 0.0 && hi > 0.0) {
+                bail!("{flag} {lo},{hi} cannot be shown on the error figure's logarithmic axes: give two positive limits, e.g. 1e-8,1e-2");
+            }
         }
-        assert!(d.curves[2].best_error < d.curves[1].best_error);
-        assert!(d.curves[1].best_error < d.curves[0].best_error);
+        let axes = Axes::new(canvas, xlim, ylim)
+            .labels("h", "absolute error of f\u{2032}(x)")
+            .log_log();
+        let pen = canvas.pen();
+        let r = axes.rect;
+        let curves = self.curve_pixels(&axes);
+        let entries = self.legend_entries();
+        let corners = [
+            Corner::LowerLeft,
+            Corner::LowerRight,
+            Corner::UpperRight,
+            Corner::UpperLeft,
+        ];
+        let boxes = corners.map(|c| legend::bounds(pen, r, &entries, c));
+        let free = place::first_free(boxes, &r, &curves, &[], 0.0, pen.px(2.0));
+        let at = boxes.iter().position(|b| Some(*b) == free).unwrap_or(0);
+        let book_u = r.left + axes.local(self.book_h, 1.0).0;
+        let note = |texts: &[&str], spot| Note {
+            texts: texts.iter().map(|t| t.to_string()).collect(),
+            spot,
+        };
+        // The most constrained first: along the dashed line, in full or, where
+        // the curves leave too little room, as "book's h" alone.
+        let wanted = [
+            note(
+                &["book's h = 10\u{207b}\u{2074}", "book's h"],
+                Spot::Beside(book_u),
+            ),
+            note(&["\u{2190} rounding \u{221d} \u{03b5}/h"], Spot::TopLeft),
+            note(&["truncation \u{221d} h\u{1d56} \u{2192}"], Spot::TopRight),
+        ];
+        Ok(Layout {
+            notes: notes::place_all(pen, r, &curves, vec![boxes[at]], &wanted),
+            axes,
+            entries,
+            corner: corners[at],
+        })
+    }
+
+    /// The curves as drawn, cut at the plot area, in canvas pixels.
+    fn curve_pixels(&self, axes: &Axes) -> Vec<Vec<(f64, f64)>> {
+        let r = axes.rect;
+        self.curves
+            .iter()
+            .flat_map(|c| axes.polyline(self.h.iter().copied().zip(c.error.iter().copied())))
+            .map(|piece| {
+                piece
+                    .into_iter()
+                    .map(|(u, v)| (r.left + u as f64, r.top + v as f64))
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// One legend line per method: its minimum, and how many exact zeros
+    /// the log plot leaves out.
+    fn legend_entries(&self) -> Vec<Entry> {
+        self.curves
+            .iter()
+            .enumerate()
+            .map(|(n, c)| {
+                let min = if c.best_error.is_nan() {
+                    "no error above 0".to_string()
+                } else {
+                    format!("min {:.1e} at h = {:.0e}", c.best_error, c.best_h)
+                };
+                let zeros = match c.zeros {
+                    0 => String::new(),
+                    1 => "; 1 zero not shown".to_string(),
+                    z => format!("; {z} zeros not shown"),
+                };
+                Entry {
+                    label: format!("{} ({min}{zeros})", c.method.name()),
+                    color: style::cycle(n),
+                }
+            })
+            .collect()
     }
 }
+
+#[cfg(test)]
+#[path = "numdiff_error_tests.rs"]
+mod tests;

@@ -8,7 +8,6 @@ use crate::numerics::activation::{sigmoid, step_function};
 use crate::numerics::{tangent_line, Arange, TangentLine, H};
 use crate::output::{fmt_f64, fmt_line};
 use crate::render::axes::auto_limits;
-use crate::render::canvas::Rect;
 use crate::render::{style, Axes, Canvas};
 use anyhow::Result;
 use plotters::element::PathElement;
@@ -59,21 +58,6 @@ pub fn compute(p: &Params) -> Data {
     }
 }
 
-/// matplotlib's `plt.subplots(1, 2)`: the default subplot box split in two
-/// with `wspace` 0.2 (a fifth of a panel's width) between them.
-fn panel(canvas: &Canvas, index: usize) -> Rect {
-    let b = canvas.bounds();
-    let (left, right, bottom, top) = style::SUBPLOT;
-    let width = (right - left) / 2.2;
-    let x0 = left + index as f64 * 1.2 * width;
-    Rect {
-        left: b.width() * x0,
-        right: b.width() * (x0 + width),
-        top: b.height() * (1.0 - top),
-        bottom: b.height() * (1.0 - bottom),
-    }
-}
-
 impl Plot for Data {
     fn name(&self) -> &'static str {
         "sigmoid"
@@ -104,8 +88,8 @@ impl Plot for Data {
         for (i, (curves, title)) in panels.into_iter().enumerate() {
             // The panels share y: only the left one names it.
             let ylabel = if i == 0 { "y" } else { "" };
-            let mut axes = Axes::new(canvas, xlim, ylim).labels("x", ylabel);
-            axes.rect = panel(canvas, i);
+            // plt.subplot(1, 2, i + 1).
+            let axes = Axes::subplot(canvas, (1, 2), i, xlim, ylim).labels("x", ylabel);
             axes.draw_panel(canvas, |area| {
                 for (n, ys) in curves.iter().enumerate() {
                     let stroke = pen.stroke(style::cycle(n), style::LINE_WIDTH);

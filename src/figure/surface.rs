@@ -7,9 +7,8 @@ use super::{book, Plot};
 use crate::expr::Expression;
 use crate::numerics::Arange;
 use crate::output::{fmt_count, fmt_f64};
-use crate::render::axes::auto_limits;
-use crate::render::axes3d::Axes3d;
-use crate::render::{style, Canvas};
+use crate::render::axes3d::{autoscale, Axes3d};
+use crate::render::{style, Canvas, View};
 use anyhow::Result;
 use plotters::element::PathElement;
 use serde::Serialize;
@@ -26,6 +25,10 @@ pub struct Params {
 
 /// The book's file name for this figure.
 pub const FILE: &str = "multivariate_func.png";
+/// The book's grid, arange(−3, 3, 0.1) on both axes.
+pub const BOOK_GRID: Arange = Arange::new(-3.0, 3.0, 0.1);
+/// The limits the book sets for its grid: xlim(−3.5, 3.5), ylim(−4.5, 4.5).
+pub const BOOK_LIMITS: [(f64, f64); 2] = [(-3.5, 3.5), (-4.5, 4.5)];
 
 impl Params {
     /// The book's figure: function_2 on arange(−3, 3, 0.1) each way, seen
@@ -33,7 +36,7 @@ impl Params {
     pub fn book() -> Self {
         Params {
             f: book::function_2(),
-            grid: Arange::new(-3.0, 3.0, 0.1),
+            grid: BOOK_GRID,
             elev: 30.0,
             azim: -60.0,
         }
@@ -50,6 +53,9 @@ pub struct Data {
     pub z: Vec<Vec<f64>>,
     #[serde(skip)]
     pub view: (f64, f64),
+    /// Whether the grid is the book's, which keeps the book's limits.
+    #[serde(skip)]
+    pub book_grid: bool,
 }
 
 pub fn compute(p: &Params) -> Data {
@@ -65,7 +71,16 @@ pub fn compute(p: &Params) -> Data {
         x1,
         z,
         view: (p.elev, p.azim),
+        book_grid: p.grid == BOOK_GRID,
     }
+}
+
+/// The smallest and largest finite value (NaN, NaN if there is none: the
+/// axes then show −0.05…0.05 as matplotlib's do).
+fn finite_range(values: impl Iterator<Item = f64>) -> (f64, f64) {
+    values
+        .filter(|v| v.is_finite())
+        .fold((f64::NAN, f64::NAN), |(lo, hi), v| (lo.min(v), hi.max(v)))
 }
 
 /// At most this many wireframe lines each way, as matplotlib's default.
@@ -80,6 +95,37 @@ fn wireframe_indices(n: usize) -> Vec<usize> {
         indices.push(n - 1);
     }
     indices
+}
+
+impl Data {
+    /// The box's limits. The book's grid keeps the book's xlim(−3.5, 3.5),
+    /// ylim(−4.5, 4.5); any other grid is autoscaled as mplot3d does (5 % and
+    /// 1/48 of the span on each side). --xlim and --ylim (in `view`) replace
+    /// either, and the wireframe is cut at the box. z is autoscaled (1/48 on
+    /// each side) to what is inside.
+    pub fn limits(&self, view: &View) -> [(f64, f64); 3] {
+        let fit = |v: &[f64]| {
+            let (lo, hi) = finite_range(v.iter().copied());
+            autoscale(lo, hi, 0.05)
+        };
+        let (xlim, ylim) = if self.book_grid {
+            (BOOK_LIMITS[0], BOOK_LIMITS[1])
+        } else {
+            (fit(&self.x0), fit(&self.x1))
+        };
+        let (xlim, ylim) = view.limits(xlim, ylim);
+        let inside =
+            |a: f64, b: f64| (xlim.0..=xlim.1).contains(&a) && (ylim.0..=ylim.1).contains(&b);
+        let z_inside = self.x1.iter().zip(&self.z).flat_map(|(&b, zs)| {
+            self.x0
+                .iter()
+                .zip(zs)
+                .filter(move |(&a, _)| inside(a, b))
+                .map(|(_, &z)| z)
+        });
+        let (zlo, zhi) = finite_range(z_inside);
+        [xlim, ylim, autoscale(zlo, zhi, 0.0)]
+    }
 }
 
 impl Plot for Data {
@@ -123,26 +169,9 @@ impl Plot for Data {
     }
 
     fn draw(&self, canvas: &mut Canvas) -> Result<()> {
-        // The book sets xlim(−3.5, 3.5) and ylim(−4.5, 4.5), widened here to
-        // a grid that reaches further; --xlim and --ylim replace them, and the
-        // wireframe is cut at the box. z is autoscaled to what is inside.
-        let widen = |(lo, hi): (f64, f64), v: &[f64]| {
-            v.iter()
-                .fold((lo, hi), |(lo, hi), &a| (lo.min(a), hi.max(a)))
-        };
-        let (xlim, ylim) = canvas
-            .view()
-            .limits(widen((-3.5, 3.5), &self.x0), widen((-4.5, 4.5), &self.x1));
+        let [xlim, ylim, zlim] = self.limits(canvas.view());
         let inside =
             |a: f64, b: f64| (xlim.0..=xlim.1).contains(&a) && (ylim.0..=ylim.1).contains(&b);
-        let z_inside = self.x1.iter().zip(&self.z).flat_map(|(&b, zs)| {
-            self.x0
-                .iter()
-                .zip(zs)
-                .filter(move |(&a, _)| inside(a, b))
-                .map(|(_, &z)| z)
-        });
-        let zlim = auto_limits(z_inside);
         let axes = Axes3d::new(
             canvas,
             [xlim, ylim, zlim],
@@ -195,5 +224,37 @@ mod tests {
         assert_eq!(lines.len(), 31);
         assert_eq!((lines[1], lines[30]), (2, 59));
         assert_eq!(wireframe_indices(20), (0..20).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn the_book_s_grid_keeps_the_book_s_limits_and_others_fit_the_data() {
+        let book = compute(&Params::book());
+        // z: 0…18 and 1/48 of it each side, as matplotlib's figure has it.
+        assert_eq!(
+            book.limits(&View::default()),
+            [(-3.5, 3.5), (-4.5, 4.5), (-0.375, 18.375)]
+        );
+        // The autoscaled case of tests/fixtures/matplotlib/axes3d.json.
+        let p = Params {
+            grid: Arange::new(5.0, 10.0, 0.5),
+            ..Params::book()
+        };
+        assert_eq!(
+            compute(&p).limits(&View::default()),
+            [
+                (4.671875, 9.828125),
+                (4.671875, 9.828125),
+                (47.28125, 183.21875)
+            ]
+        );
+        // --xlim and --ylim replace them, and z follows what is inside.
+        let view = View {
+            xlim: Some((0.0, 1.0)),
+            ylim: Some((0.0, 1.0)),
+            ..View::default()
+        };
+        let [x, y, z] = book.limits(&view);
+        assert_eq!((x, y), ((0.0, 1.0), (0.0, 1.0)));
+        assert!(z.1 < 2.1 && z.0 < 0.0, "{z:?}");
     }
 }

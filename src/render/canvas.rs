@@ -16,52 +16,7 @@ pub type Area<'a> = DrawingArea<SVGBackend<'a>, plotters::coord::Shift>;
 /// What drawing on an [`Area`] returns.
 pub type DrawResult = Result<(), DrawingAreaErrorKind<std::io::Error>>;
 
-/// The size of the output image in pixels (the PNG's size; the SVG's
-/// `width` and `height`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-pub struct Size {
-    pub width: u32,
-    pub height: u32,
-}
-
-impl Size {
-    /// matplotlib's default figure: 6.4 × 4.8 in at 100 dpi.
-    pub const DEFAULT: Size = Size {
-        width: 640,
-        height: 480,
-    };
-
-    /// Each side times `k`, rounded, at least 1 pixel (saturating at `u32::MAX`).
-    pub fn scaled(self, k: f64) -> Size {
-        let side = |v: u32| (v as f64 * k).round().clamp(1.0, u32::MAX as f64) as u32;
-        Size {
-            width: side(self.width),
-            height: side(self.height),
-        }
-    }
-
-    /// The number of pixels.
-    pub fn pixels(self) -> u64 {
-        self.width as u64 * self.height as u64
-    }
-}
-
-/// What the user asked of a figure's look beyond its data, shared by all
-/// figures: a title, and axis limits in place of the figure's own. Each
-/// figure applies what makes sense for it.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct View {
-    pub title: Option<String>,
-    pub xlim: Option<(f64, f64)>,
-    pub ylim: Option<(f64, f64)>,
-}
-
-impl View {
-    /// The limits to draw with: the user's where given, else the figure's.
-    pub fn limits(&self, xlim: (f64, f64), ylim: (f64, f64)) -> ((f64, f64), (f64, f64)) {
-        (self.xlim.unwrap_or(xlim), self.ylim.unwrap_or(ylim))
-    }
-}
+pub use super::view::{Size, View};
 
 /// A rectangle in internal pixels.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -91,6 +46,8 @@ pub enum VAlign {
     Top,
     /// The middle of the capitals and digits is at the anchor.
     Center,
+    /// The baseline is at the anchor.
+    Baseline,
 }
 
 /// DejaVu Sans' cap height, in em.
@@ -210,6 +167,45 @@ impl Canvas {
         })
     }
 
+    /// Writes `text` turned `angle` degrees counter-clockwise about its
+    /// anchor `at` (internal pixels), as matplotlib's rotated text with
+    /// `rotation_mode="anchor"`; `size` output pixels (em).
+    pub fn draw_text_rotated(
+        &mut self,
+        text: &str,
+        at: (f64, f64),
+        angle: f64,
+        (align, valign): (Align, VAlign),
+        size: f64,
+    ) -> anyhow::Result<()> {
+        if text.is_empty() || !(at.0.is_finite() && at.1.is_finite()) {
+            return Ok(());
+        }
+        let em = self.pen.px(size);
+        let dy = match valign {
+            VAlign::Top => CAP_HEIGHT,
+            VAlign::Center => CAP_HEIGHT / 2.0,
+            VAlign::Baseline => 0.0,
+        };
+        let anchor = match align {
+            Align::Left => "start",
+            Align::Center => "middle",
+            Align::Right => "end",
+        };
+        let escaped = text
+            .replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;");
+        let (x, y) = (at.0.round(), at.1.round());
+        let _ = writeln!(
+            self.layers,
+            r##"<text x="{x}" y="{y}" dy="{dy}em" text-anchor="{anchor}" font-family="{family}" font-size="{em}" fill="#000000" transform="rotate({r} {x} {y})">{escaped}</text>"##,
+            family = font::FAMILY,
+            r = -angle,
+        );
+        Ok(())
+    }
+
     /// The pen that draws on this canvas.
     pub fn pen(&self) -> Pen {
         self.pen
@@ -314,6 +310,16 @@ impl Pen {
         v * self.k
     }
 
+    /// `v` (internal pixels) moved as matplotlib's Agg renderer snaps the
+    /// vertices of horizontal and vertical lines: to the nearest output
+    /// pixel's centre for a line an odd number of pixels wide (rounded), to
+    /// the nearest pixel edge for an even one, so that it covers whole pixels.
+    pub fn snap(&self, v: f64, width: f64) -> f64 {
+        let odd = (width.round() as i64) % 2 != 0;
+        let out = (v / self.k + 0.5).floor() + if odd { 0.5 } else { 0.0 };
+        out * self.k
+    }
+
     /// A stroke of `width` output pixels.
     pub fn stroke(&self, color: RGBColor, width: f64) -> ShapeStyle {
         ShapeStyle {
@@ -369,12 +375,16 @@ impl Pen {
         vertical: bool,
         color: RGBColor,
     ) -> DrawResult {
+        if text.is_empty() {
+            return Ok(());
+        }
         let em = size * self.k;
         // plotters puts the baseline 0.76 em below a `VPos::Top` anchor; shift
         // the anchor so the top or the middle of the capitals lands on it.
         let caps_above_baseline = match valign {
             VAlign::Top => CAP_HEIGHT,
             VAlign::Center => CAP_HEIGHT / 2.0,
+            VAlign::Baseline => 0.0,
         };
         let drop = (caps_above_baseline - PLOTTERS_TOP_DY) * em;
         let mut style = self.font(size, color).pos(Pos::new(align, VPos::Top));
@@ -417,6 +427,18 @@ fn svg_body(doc: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_snap_as_matplotlib_s_agg_snaps_them() {
+        let pen = Canvas::new(Size::DEFAULT).pen();
+        // The default axes' left edge, 80 px: a 0.8 pt (1.1 px, odd) spine
+        // is centred on the pixel 80.5; a 1.5 pt (2.1 px, even) line on 80.
+        assert_eq!(pen.snap(320.0, style::AXES_LINE_WIDTH), 322.0);
+        assert_eq!(pen.snap(320.0, style::LINE_WIDTH), 320.0);
+        // The top, at 57.6 px: 58.5 and 58.
+        assert_eq!(pen.snap(230.4, style::AXES_LINE_WIDTH), 234.0);
+        assert_eq!(pen.snap(230.4, style::LINE_WIDTH), 232.0);
+    }
 
     #[test]
     fn svg_body_strips_the_document_element() {

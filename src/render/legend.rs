@@ -3,7 +3,7 @@
 
 use super::canvas::{Align, Area, DrawResult, Pen, Rect, VAlign};
 use super::style;
-use plotters::element::{PathElement, Rectangle};
+use plotters::element::{DashedPathElement, PathElement, Rectangle};
 use plotters::style::{Color, RGBColor};
 
 /// One entry: a line of `color` and its label.
@@ -25,11 +25,17 @@ pub enum Corner {
 /// `legend.edgecolor` 0.8 grey.
 const EDGE: RGBColor = RGBColor(0xcc, 0xcc, 0xcc);
 
-/// Draws the legend inside `axes` (the plot area, in canvas pixels).
-pub fn draw(pen: Pen, area: &Area, axes: Rect, entries: &[Entry], corner: Corner) -> DrawResult {
-    if entries.is_empty() {
-        return Ok(());
-    }
+/// How an entry's line sample is drawn: as its line in the plot.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Line {
+    #[default]
+    Solid,
+    /// `'--'`, with [`style::DASHES`].
+    Dashed,
+}
+
+/// The legend's box in canvas pixels, inside `axes` (the plot area).
+pub fn bounds(pen: Pen, axes: Rect, entries: &[Entry], corner: Corner) -> Rect {
     let em = pen.px(style::FONT_SIZE);
     // matplotlib's spacings, in font sizes: borderaxespad 0.5, borderpad 0.4,
     // handlelength 2, handletextpad 0.8, labelspacing 0.5.
@@ -49,6 +55,37 @@ pub fn draw(pen: Pen, area: &Area, axes: Rect, entries: &[Entry], corner: Corner
         Corner::UpperLeft | Corner::UpperRight => axes.top + pad,
         Corner::LowerLeft | Corner::LowerRight => axes.bottom - pad - height,
     };
+    Rect {
+        left,
+        top,
+        right: left + width,
+        bottom: top + height,
+    }
+}
+
+/// Draws the legend inside `axes` (the plot area, in canvas pixels).
+pub fn draw(pen: Pen, area: &Area, axes: Rect, entries: &[Entry], corner: Corner) -> DrawResult {
+    let lines = vec![Line::Solid; entries.len()];
+    draw_lines(pen, area, axes, entries, &lines, corner)
+}
+
+/// [`draw`] with the line of each entry drawn as `lines` says (solid where
+/// `lines` is shorter than `entries`).
+pub fn draw_lines(
+    pen: Pen,
+    area: &Area,
+    axes: Rect,
+    entries: &[Entry],
+    lines: &[Line],
+    corner: Corner,
+) -> DrawResult {
+    if entries.is_empty() {
+        return Ok(());
+    }
+    let em = pen.px(style::FONT_SIZE);
+    let row = 1.5 * em;
+    let b = bounds(pen, axes, entries, corner);
+    let (left, top, width, height) = (b.left, b.top, b.width(), b.height());
     let at = |x: f64, y: f64| (x.round() as i32, y.round() as i32);
     let corners = [at(left, top), at(left + width, top + height)];
     area.draw(&Rectangle::new(corners, style::WHITE.mix(0.8).filled()))?;
@@ -60,10 +97,14 @@ pub fn draw(pen: Pen, area: &Area, axes: Rect, entries: &[Entry], corner: Corner
         let y = top + 0.4 * em + 0.5 * em + i as f64 * row;
         let x0 = left + 0.4 * em;
         let line = pen.stroke(e.color, style::LINE_WIDTH);
-        area.draw(&PathElement::new(
-            vec![at(x0, y), at(x0 + 2.0 * em, y)],
-            line,
-        ))?;
+        let sample = vec![at(x0, y), at(x0 + 2.0 * em, y)];
+        match lines.get(i).copied().unwrap_or_default() {
+            Line::Solid => area.draw(&PathElement::new(sample, line))?,
+            Line::Dashed => {
+                let (on, off) = (pen.px(style::DASHES.0), pen.px(style::DASHES.1));
+                area.draw(&DashedPathElement::new(sample, on as u32, off as u32, line))?
+            }
+        }
         pen.text(
             area,
             &e.label,

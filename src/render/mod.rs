@@ -11,13 +11,18 @@ pub mod arrow;
 pub mod axes;
 pub mod axes3d;
 pub mod canvas;
+pub mod clip;
 pub mod font;
 pub mod format;
 pub mod heatmap;
 pub mod legend;
+pub mod notes;
+pub mod place;
 pub mod raster;
 pub mod style;
+pub mod subplot;
 pub mod ticks;
+pub mod view;
 
 pub use axes::Axes;
 pub use canvas::{Area, Canvas, DrawResult, Size, View};

@@ -15,6 +15,10 @@ pub const LINE_WIDTH: f64 = pt(1.5);
 pub const AXES_LINE_WIDTH: f64 = pt(0.8);
 /// `xtick.major.size`: 3.5 pt.
 pub const TICK_LENGTH: f64 = pt(3.5);
+/// `xtick.minor.size`: 2 pt.
+pub const MINOR_TICK_LENGTH: f64 = pt(2.0);
+/// `xtick.minor.width`: 0.6 pt.
+pub const MINOR_TICK_WIDTH: f64 = pt(0.6);
 /// `xtick.major.pad`: 3.5 pt between tick and label.
 pub const TICK_PAD: f64 = pt(3.5);
 /// `axes.labelpad`: 4 pt between tick labels and axis label.
@@ -29,6 +33,12 @@ pub const MARKER_RADIUS: f64 = MARKER_SIZE / 2.0 + pt(0.5);
 
 /// The subplot box as fractions of the figure: left, right, bottom, top.
 pub const SUBPLOT: (f64, f64, f64, f64) = (0.125, 0.9, 0.11, 0.88);
+/// `figure.subplot.wspace` and `hspace`: the gap between subplots of a
+/// grid, as a fraction of the average subplot's width and height.
+pub const SUBPLOT_SPACE: (f64, f64) = (0.2, 0.2);
+/// `'--'`: `lines.dashed_pattern` (3.7, 1.6) times the 1.5 pt line width,
+/// as matplotlib scales it: 5.55 pt on, 2.4 pt off.
+pub const DASHES: (f64, f64) = (pt(3.7 * 1.5), pt(1.6 * 1.5));
 
 pub const BLACK: RGBColor = RGBColor(0, 0, 0);
 pub const WHITE: RGBColor = RGBColor(255, 255, 255);
