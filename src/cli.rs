@@ -1,7 +1,7 @@
 //! The command-line interface: declarations only (clap derive). Values are
 //! checked once, by the parsers in [`parse`], into typed values; the figures
 //! never see a string. [`caps`] holds every cap on work, [`output`] what the
-//! shared output flags mean.
+//! shared output flags mean, [`usage`] clap's errors as one line.
 
 pub mod caps;
 pub mod data;
@@ -9,10 +9,11 @@ pub mod defaults;
 pub mod output;
 pub mod parse;
 pub mod train;
+pub mod usage;
 
 use crate::derivative::Method;
 use crate::expr::Expression;
-use crate::figure::{descent, numdiff_error, quiver, simplenet, surface, tangent};
+use crate::figure::{descent, loss, numdiff_error, quiver, sigmoid, simplenet, surface, tangent};
 use crate::numerics::{Arange, H};
 use crate::render::{Format, Size};
 use clap::{Args, Parser, Subcommand};
@@ -59,6 +60,22 @@ pub enum Command {
         about = format!("simpleNet's weights W and numerical gradient dW ({})", simplenet::FILE),
         after_help = "Example: numdiff-plot simplenet --seed 42")]
     Simplenet(SimplenetArgs),
+    #[command(
+        about = format!(
+            "The loss functions of section 4.2 on the book's example, and y = log x, \
+             why cross-entropy punishes a small output for the correct class ({})",
+            loss::FILE
+        ),
+        after_help = "Example: numdiff-plot loss --y 0.1,0.7,0.2 --t 1")]
+    Loss(LossArgs),
+    #[command(
+        about = format!(
+            "The step function beside the sigmoid and its tangent: a loss needs a slope, \
+             and the step's is 0 almost everywhere ({})",
+            sigmoid::FILE
+        ),
+        after_help = "Example: numdiff-plot sigmoid --x 2")]
+    Sigmoid(SigmoidArgs),
     /// The symbolic derivative of an expression, and at a point the numerical one beside it
     #[command(
         after_help = "Example: numdiff-plot diff \"x0^2 + x1^2\" --at 3,4 --method richardson"
@@ -99,18 +116,19 @@ pub struct OutputArgs {
     #[arg(short, long, value_name = "PATH")]
     pub output: Option<PathBuf>,
     /// The image format, png or svg [default: from the extension of --output; png for -]
-    #[arg(long, value_name = "FORMAT", value_parser = parse_format)]
+    #[arg(long, value_name = "FORMAT", allow_hyphen_values = true, value_parser = parse_format)]
     pub format: Option<Format>,
     #[arg(
         long,
         value_name = "WxH",
         help = format!("Image size in pixels (matplotlib's default is {})", defaults::size()),
         default_value = defaults::size(),
+        allow_hyphen_values = true,
         value_parser = parse_size
     )]
     pub size: Size,
     /// K times the pixels on each side, for high-DPI screens: the same figure, sharper
-    #[arg(long, value_name = "K", default_value = "1", value_parser = parse_scale)]
+    #[arg(long, value_name = "K", default_value = "1", allow_hyphen_values = true, value_parser = parse_scale)]
     pub scale: f64,
     /// A title above the plot
     #[arg(long, value_name = "TEXT", allow_hyphen_values = true, value_parser = parse_title)]
@@ -133,7 +151,7 @@ pub struct OutputArgs {
 #[derive(Debug, Args)]
 pub struct MethodArgs {
     /// How derivatives are computed: central (the book's), forward, central-optimal, five-point, richardson, complex-step, exact
-    #[arg(long, value_name = "METHOD", default_value_t = Method::default(), value_parser = parse_method)]
+    #[arg(long, value_name = "METHOD", default_value_t = Method::default(), allow_hyphen_values = true, value_parser = parse_method)]
     pub method: Method,
     #[arg(
         long,
@@ -141,7 +159,7 @@ pub struct MethodArgs {
         help = format!(
             "The step h, for central, forward, five-point and complex-step \
              [default: {H:e} for central and forward]"
-        ), allow_negative_numbers = true, value_parser = parse_h)]
+        ), allow_hyphen_values = true, value_parser = parse_h)]
     pub h: Option<f64>,
 }
 
@@ -151,11 +169,18 @@ pub struct TangentArgs {
     #[arg(long = "f", value_name = "EXPR", default_value = defaults::tangent_f(), allow_hyphen_values = true, value_parser = parse_f_of_x)]
     pub f: Expression,
     /// Point of contact; repeat for several tangents
-    #[arg(long = "x", value_name = "X", default_value = defaults::tangent_x(), allow_negative_numbers = true, value_parser = parse_finite)]
+    #[arg(long = "x", value_name = "X", default_value = defaults::tangent_x(), allow_hyphen_values = true, value_parser = parse_finite)]
     pub at: Vec<f64>,
     /// The curve's x samples as START,STOP,STEP (numpy's arange)
     #[arg(long, value_name = "START,STOP,STEP", default_value = defaults::tangent_range(), allow_hyphen_values = true, value_parser = parse_range)]
     pub range: Arange,
+    /// Draw the true tangent and the forward difference's secant through x and x + H instead (the book's Figure 4-5; default file tangent_secant.png)
+    #[arg(long, value_name = "H", allow_hyphen_values = true, value_parser = parse_h,
+          conflicts_with_all = ["method", "h", "no_tangent"])]
+    pub secant: Option<f64>,
+    /// Draw the curve alone (the book's Figure 4-6; default file function_1.png)
+    #[arg(long, conflicts_with_all = ["at", "method", "h"])]
+    pub no_tangent: bool,
     #[command(flatten)]
     pub method: MethodArgs,
     #[command(flatten)]
@@ -171,10 +196,10 @@ pub struct SurfaceArgs {
     #[arg(long, value_name = "START,STOP,STEP", default_value = defaults::surface_grid(), allow_hyphen_values = true, value_parser = parse_range)]
     pub grid: Arange,
     /// Viewing elevation in degrees
-    #[arg(long, default_value = defaults::surface_elev(), allow_negative_numbers = true, value_parser = parse_finite)]
+    #[arg(long, default_value = defaults::surface_elev(), allow_hyphen_values = true, value_parser = parse_finite)]
     pub elev: f64,
     /// Viewing azimuth in degrees
-    #[arg(long, default_value = defaults::surface_azim(), allow_negative_numbers = true, value_parser = parse_finite)]
+    #[arg(long, default_value = defaults::surface_azim(), allow_hyphen_values = true, value_parser = parse_finite)]
     pub azim: f64,
     #[command(flatten)]
     pub out: OutputArgs,
@@ -202,11 +227,11 @@ pub struct DescentArgs {
     /// The function of x0 and x1 to minimize
     #[arg(long = "f", value_name = "EXPR", default_value = defaults::descent_f(), allow_hyphen_values = true, value_parser = parse_f_of_x0_x1)]
     pub f: Expression,
-    /// Learning rate
-    #[arg(long, default_value = defaults::descent_lr(), allow_negative_numbers = true, value_parser = parse_finite)]
+    /// Learning rate, greater than 0
+    #[arg(long, default_value = defaults::descent_lr(), allow_hyphen_values = true, value_parser = parse_lr)]
     pub lr: f64,
     /// Number of steps
-    #[arg(long, default_value = defaults::descent_steps(), allow_negative_numbers = true, value_parser = parse_steps)]
+    #[arg(long, default_value = defaults::descent_steps(), allow_hyphen_values = true, value_parser = parse_steps)]
     pub steps: usize,
     /// Starting point X0,X1
     #[arg(long, value_name = "X0,X1", default_value = defaults::descent_init(), allow_hyphen_values = true, value_parser = parse_point)]
@@ -220,8 +245,32 @@ pub struct DescentArgs {
 #[derive(Debug, Args)]
 pub struct SimplenetArgs {
     /// Draw W from a standard normal with this seed (default: the book's printed W)
-    #[arg(long, allow_negative_numbers = true, value_parser = parse_seed)]
+    #[arg(long, allow_hyphen_values = true, value_parser = parse_seed)]
     pub seed: Option<u64>,
+    #[command(flatten)]
+    pub out: OutputArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct LossArgs {
+    /// The network's output for one example, one value per class (like softmax's); repeat for several
+    #[arg(long, value_name = "Y,…", default_values = defaults::loss_y(), allow_hyphen_values = true, value_parser = parse_numbers)]
+    pub y: Vec<Numbers>,
+    /// The correct answer: one-hot, like 0,0,1, or the index of the correct class, like 2
+    #[arg(long, value_name = "T,…|CLASS", default_value = defaults::loss_t(), allow_hyphen_values = true, value_parser = parse_target)]
+    pub t: loss::Target,
+    #[command(flatten)]
+    pub out: OutputArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct SigmoidArgs {
+    /// Where the sigmoid's tangent touches it
+    #[arg(long = "x", value_name = "X", default_value = defaults::sigmoid_x(), allow_hyphen_values = true, value_parser = parse_finite)]
+    pub at: f64,
+    /// The x samples as START,STOP,STEP (numpy's arange)
+    #[arg(long, value_name = "START,STOP,STEP", default_value = defaults::sigmoid_range(), allow_hyphen_values = true, value_parser = parse_range)]
+    pub range: Arange,
     #[command(flatten)]
     pub out: OutputArgs,
 }
@@ -247,7 +296,7 @@ pub struct ErrorArgs {
     #[arg(long = "f", value_name = "EXPR", default_value = defaults::error_f(), allow_hyphen_values = true, value_parser = parse_f_of_x)]
     pub f: Expression,
     /// Where the derivative is taken
-    #[arg(long = "x", value_name = "X", default_value = defaults::error_x(), allow_negative_numbers = true, value_parser = parse_finite)]
+    #[arg(long = "x", value_name = "X", default_value = defaults::error_x(), allow_hyphen_values = true, value_parser = parse_finite)]
     pub x: f64,
     #[command(flatten)]
     pub out: OutputArgs,

@@ -3,6 +3,7 @@
 //! Exit status: 0 success, 1 runtime failure (I/O and the like), 2 bad usage.
 //! Every error is one line on stderr.
 
+use numdiff_plot::output::escape_controls;
 use numdiff_plot::{cli, command, error};
 
 use clap::Parser;
@@ -19,9 +20,10 @@ macro_rules! report {
 }
 
 fn main() -> ExitCode {
-    let cli = match cli::Cli::try_parse() {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let cli = match cli::Cli::try_parse_from(&args) {
         Ok(cli) => cli,
-        Err(e) => return usage_error(e),
+        Err(e) => return usage_error(e, &args),
     };
     // A panic is a bug, but even then the user gets one line, not a
     // backtrace: the hook keeps the message and `main` reports it.
@@ -44,7 +46,8 @@ fn main() -> ExitCode {
     match std::panic::catch_unwind(|| command::run(cli)) {
         Ok(Ok(())) => ExitCode::SUCCESS,
         Ok(Err(e)) => {
-            report!("error: {e:#}");
+            // Our messages are one line; input they quote may not be.
+            report!("error: {}", escape_controls(&format!("{e:#}")));
             ExitCode::from(error::exit_code(&e))
         }
         Err(_) => {
@@ -58,8 +61,8 @@ fn main() -> ExitCode {
     }
 }
 
-/// clap's own errors, cut to their first line; help and version go to stdout.
-fn usage_error(e: clap::Error) -> ExitCode {
+/// clap's own errors, in one line; help and version go to stdout.
+fn usage_error(e: clap::Error, args: &[std::ffi::OsString]) -> ExitCode {
     use clap::error::ErrorKind;
     match e.kind() {
         ErrorKind::DisplayHelp
@@ -73,12 +76,7 @@ fn usage_error(e: clap::Error) -> ExitCode {
             }
         }
         _ => {
-            let text = e.render().to_string();
-            let first = text
-                .lines()
-                .find(|l| !l.trim().is_empty())
-                .unwrap_or("error: bad usage");
-            report!("{first}");
+            report!("{}", cli::usage::one_line(&e, args));
             ExitCode::from(2)
         }
     }

@@ -14,24 +14,35 @@ fn book_figures() -> Vec<&'static str> {
 }
 
 #[test]
-fn all_writes_the_seven_figures_and_check_accepts_them() {
+fn all_writes_the_eleven_figures_and_check_accepts_them() {
     let dir = tempfile::tempdir().unwrap();
     let out = ok(dir.path(), &["all", "-o", "figs"]);
-    assert_eq!(out.lines().count(), 7);
-    let files = book_figures();
+    // In the book's order: Figures 4-3 to 4-6, 4-7 (two), 4-8 to 4-10,
+    // simpleNet's gradient, then the error figure.
+    let order: Vec<&str> = out
+        .lines()
+        .map(|l| l.trim_start_matches("wrote figs/"))
+        .collect();
     assert_eq!(
-        files,
+        order,
         [
+            "natural_log.png",
+            "step_sigmoid.png",
+            "tangent_secant.png",
+            "function_1.png",
             "gradient_1d.png",
             "gradient_1d_x10.png",
+            "multivariate_func.png",
             "gradient_2d.png",
             "gradient_method.png",
             "gradient_simplenet.png",
-            "multivariate_func.png",
             "numdiff_error.png",
-        ],
-        "the book's file names"
+        ]
     );
+    let files = book_figures();
+    let mut sorted = order.clone();
+    sorted.sort();
+    assert_eq!(files, sorted, "the figures' own file names");
     assert_eq!(listing(&dir.path().join("figs")), files);
     for f in files {
         assert_eq!(png_size(&dir.path().join("figs").join(f)), (640, 480));
@@ -91,6 +102,8 @@ fn every_subcommand_with_no_flags_writes_what_all_writes() {
             "quiver",
             "descent",
             "simplenet",
+            "loss",
+            "sigmoid",
             "error"
         ]
     );
@@ -109,14 +122,29 @@ fn every_subcommand_with_no_flags_writes_what_all_writes() {
         );
         seen.push(file.clone());
     }
-    // The second tangent is `tangent --x 10` under its own name.
-    ok(dir.path(), &["tangent", "-q", "--x", "10", "-o", "x10.png"]);
-    assert!(
-        std::fs::read(dir.path().join("x10.png")).unwrap()
-            == std::fs::read(dir.path().join("figs/gradient_1d_x10.png")).unwrap(),
-        "tangent --x 10 draws gradient_1d_x10.png differently from all"
-    );
-    seen.push("gradient_1d_x10.png".to_string());
+    // The second tangent is `tangent --x 10` under its own name; the curve
+    // alone and the secant are tangent's variants, each with its own file.
+    let variants = [
+        (
+            &["--x", "10", "-o", "gradient_1d_x10.png"][..],
+            "gradient_1d_x10.png",
+        ),
+        (&["--no-tangent"][..], "function_1.png"),
+        (&["--secant", "5"][..], "tangent_secant.png"),
+    ];
+    for (flags, file) in variants {
+        let work = dir.path().join(file);
+        std::fs::create_dir(&work).unwrap();
+        let args: Vec<&str> = ["tangent", "-q"].iter().chain(flags).copied().collect();
+        ok(&work, &args);
+        assert_eq!(listing(&work), [file], "{args:?}");
+        assert!(
+            std::fs::read(work.join(file)).unwrap()
+                == std::fs::read(dir.path().join("figs").join(file)).unwrap(),
+            "{args:?} draws {file} differently from all"
+        );
+        seen.push(file.to_string());
+    }
     seen.sort();
     assert_eq!(seen, book_figures());
 }

@@ -56,6 +56,8 @@ fn completions_for_each_shell() {
             "quiver",
             "descent",
             "simplenet",
+            "loss",
+            "sigmoid",
             "diff",
             "error",
             "all",
@@ -65,7 +67,12 @@ fn completions_for_each_shell() {
         }
     }
     let err = fails(dir.path(), &["completions", "tcsh"], 2);
-    assert_eq!(err, "error: invalid value 'tcsh' for '<SHELL>'\n");
+    // clap knows the shells, so the message lists them.
+    assert_eq!(
+        err,
+        "error: invalid value 'tcsh' for '<SHELL>': \
+         expected one of bash, elvish, fish, powershell, zsh; did you mean 'zsh'?\n"
+    );
     assert!(listing(dir.path()).is_empty());
 }
 
@@ -91,6 +98,8 @@ fn man_prints_one_page_with_every_subcommand() {
             ".SH \"NUMDIFF-PLOT QUIVER\"",
             ".SH \"NUMDIFF-PLOT DESCENT\"",
             ".SH \"NUMDIFF-PLOT SIMPLENET\"",
+            ".SH \"NUMDIFF-PLOT LOSS\"",
+            ".SH \"NUMDIFF-PLOT SIGMOID\"",
             ".SH \"NUMDIFF-PLOT DIFF\"",
             ".SH \"NUMDIFF-PLOT ERROR\"",
             ".SH \"NUMDIFF-PLOT TRAIN\"",
@@ -105,7 +114,8 @@ fn man_prints_one_page_with_every_subcommand() {
             ".SH VERSION",
         ]
     );
-    assert!(page.contains("\\fB\\-\\-lr\\fR \\fI<LR>\\fR [default: 0.1]\nLearning rate\n"));
+    assert!(page
+        .contains("\\fB\\-\\-lr\\fR \\fI<LR>\\fR [default: 0.1]\nLearning rate, greater than 0\n"));
     assert!(page.contains("0 success, 1 runtime failure (I/O and the like), 2 bad usage."));
     assert!(!page.contains("(1)\n"), "no pages that do not exist");
 }
@@ -126,6 +136,8 @@ fn help_shows_an_example_for_every_subcommand_and_the_exit_status() {
         "quiver",
         "descent",
         "simplenet",
+        "loss",
+        "sigmoid",
         "diff",
         "error",
         "train",
@@ -154,7 +166,7 @@ fn quiet_silences_the_report_but_not_json_warnings_or_errors() {
     assert_eq!(ok(dir.path(), &["tangent", "-q"]), "");
     assert_eq!(png_size(&dir.path().join("gradient_1d.png")), (640, 480));
     assert_eq!(ok(dir.path(), &["all", "--quiet", "-o", "figs"]), "");
-    assert_eq!(listing(&dir.path().join("figs")).len(), 7);
+    assert_eq!(listing(&dir.path().join("figs")).len(), 11);
     let v = json(dir.path(), &["tangent", "--quiet", "-o", "t.svg"]);
     assert_eq!(v["figure"], "tangent");
     let (code, stdout, stderr) = run(dir.path(), &["descent", "--lr", "10", "--quiet"]);
@@ -273,6 +285,8 @@ fn each_figure_takes_a_title_and_the_view_flags_where_they_apply() {
         ("quiver", true),
         ("descent", true),
         ("simplenet", false),
+        ("loss", true),
+        ("sigmoid", true),
     ] {
         let file = format!("{sub}.svg");
         let mut args = vec![sub, "-q", "-o", &file, "--title", "My figure"];

@@ -362,7 +362,7 @@ fn descent_stops_and_names_the_step_where_f_left_its_domain() {
          [x0, x1] = [-1.5, -1]: ln needs an argument > 0\n"
     );
     assert!(
-        out.starts_with("final point after 1 steps of lr 1: [-1.5, -1]\n"),
+        out.starts_with("final point after 1 step of lr 1: [-1.5, -1]\n"),
         "{out}"
     );
     let v = json(dir.path(), &args);

@@ -115,7 +115,7 @@ proptest! {
         which in 0usize..4,
         a in prop_oneof![-1e300f64..1e300, -10f64..10.0, Just(1e200), Just(-1e160)],
         b in prop_oneof![-1e300f64..1e300, -10f64..10.0, Just(0.0)],
-        lr in prop_oneof![-100f64..100.0, Just(10.0), Just(1e-10), Just(1e300)],
+        lr in prop_oneof![1e-300f64..100.0, Just(10.0), Just(1e-10), Just(1e300)],
         steps in 1usize..200,
         seed in any::<u64>(),
     ) {
@@ -140,5 +140,47 @@ proptest! {
         prop_assert!(text.ends_with('\n') && text.lines().count() == 1);
         let v: serde_json::Value = serde_json::from_str(&text).unwrap();
         prop_assert_eq!(&v["figure"], args[0].as_str());
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    /// Whatever the arguments (flags, values with control characters,
+    /// bytes that are not UTF-8), a usage error is one line without a
+    /// control character, and building it does not panic.
+    #[test]
+    fn a_usage_error_is_always_one_clean_line(
+        sub in prop::sample::select(vec![
+            "tangent", "surface", "quiver", "descent", "simplenet", "loss", "sigmoid",
+            "diff", "error", "all", "completions", "nope",
+        ]),
+        args in prop::collection::vec(
+            prop_oneof![
+                prop::sample::select(vec![
+                    "--f", "--x", "--h", "--title", "--size", "--scale", "--t", "--y",
+                    "--method", "-o", "--secant", "--no-tangent", "--lr", "-q", "--xlim=",
+                ]).prop_map(|s| s.as_bytes().to_vec()),
+                prop::collection::vec(any::<u8>(), 0..6),
+            ],
+            0..5,
+        ),
+    ) {
+        use numdiff_plot::cli::{usage, Cli};
+        use std::ffi::OsString;
+        use std::os::unix::ffi::OsStringExt;
+        let argv: Vec<OsString> = ["numdiff-plot", sub]
+            .iter()
+            .map(|s| OsString::from(*s))
+            .chain(args.into_iter().map(OsString::from_vec))
+            .collect();
+        if let Err(e) = <Cli as clap::Parser>::try_parse_from(&argv) {
+            use clap::error::ErrorKind::*;
+            if !matches!(e.kind(), DisplayHelp | DisplayVersion | DisplayHelpOnMissingArgumentOrSubcommand) {
+                let line = usage::one_line(&e, &argv);
+                prop_assert!(line.starts_with("error: "), "{}", line);
+                prop_assert!(!line.chars().any(char::is_control), "{:?}", line);
+            }
+        }
     }
 }

@@ -10,18 +10,21 @@
 
 use clap::Parser;
 use libfuzzer_sys::fuzz_target;
-use numdiff_plot::cli::{caps, Cli, OutputArgs};
-use std::ffi::OsStr;
+use numdiff_plot::cli::{caps, usage, Cli, OutputArgs};
+use std::ffi::{OsStr, OsString};
 use std::os::unix::ffi::OsStrExt;
 
 fuzz_target!(|data: &[u8]| {
-    let args = std::iter::once(OsStr::new("numdiff-plot"))
-        .chain(data.split(|&b| b == 0).map(OsStr::from_bytes));
-    let cli = match Cli::try_parse_from(args) {
+    let args: Vec<OsString> = std::iter::once(OsStr::new("numdiff-plot"))
+        .chain(data.split(|&b| b == 0).map(OsStr::from_bytes))
+        .map(OsStr::to_os_string)
+        .collect();
+    let cli = match Cli::try_parse_from(&args) {
         Ok(cli) => cli,
         Err(e) => {
-            // main prints the first line of clap's message.
-            let _ = e.render().to_string();
+            // main prints clap's message as one line.
+            let line = usage::one_line(&e, &args);
+            assert!(!line.contains('\n'), "{line}");
             return;
         }
     };

@@ -41,11 +41,21 @@ pub const MAX_HIDDEN: usize = 1000;
 pub fn check(cli: &Cli) -> Result<(), Error> {
     match &cli.command {
         Command::Tangent(a) => {
-            let (n, curves) = (a.range.len() as u64, 1 + a.at.len() as u64);
+            // Each --x adds a tangent, and with --secant a secant too.
+            let per_x = match (a.no_tangent, a.secant.is_some()) {
+                (true, _) => 0,
+                (false, false) => 1,
+                (false, true) => 2,
+            };
+            let (n, curves) = (a.range.len() as u64, 1 + per_x * a.at.len() as u64);
+            let lines = match per_x {
+                2 => "tangents and secants",
+                _ => "tangents",
+            };
             let how = "use a larger STEP or fewer --x";
             cap(n * curves, MAX_EVALUATIONS, how, || {
                 format!(
-                    "--range gives {n} points for each of {curves} curves (f and {} tangents), \
+                    "--range gives {n} points for each of {curves} curves (f and {} {lines}), \
                      {} samples",
                     curves - 1,
                     n * curves

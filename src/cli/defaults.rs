@@ -3,7 +3,8 @@
 //! (`Params::book()`), so that a subcommand with no flags draws exactly
 //! what `all` draws, and the book's values are written in one place only.
 
-use crate::figure::{descent, numdiff_error, quiver, surface, tangent};
+use crate::figure::loss::Target;
+use crate::figure::{descent, loss, numdiff_error, quiver, sigmoid, surface, tangent};
 use crate::numerics::Arange;
 use crate::render::Size;
 use std::sync::OnceLock;
@@ -35,7 +36,15 @@ macro_rules! book {
     )*};
 }
 
-book!(tangent, surface, quiver, descent, numdiff_error);
+book!(
+    tangent,
+    surface,
+    quiver,
+    descent,
+    numdiff_error,
+    loss,
+    sigmoid
+);
 
 /// Defines `pub fn NAME() -> &'static str`, its text made once.
 macro_rules! defaults {
@@ -79,8 +88,29 @@ defaults! {
     error_f => numdiff_error().f.source().to_string();
     /// `error --x`: 1.
     error_x => number(numdiff_error().x);
+    /// `loss --t`: the book's one-hot 0,0,1,0,0,0,0,0,0,0.
+    loss_t => match &loss().t {
+        Target::OneHot(t) => list(t),
+        Target::Label(l) => l.to_string(),
+    };
+    /// `sigmoid --x`: 0.
+    sigmoid_x => number(sigmoid().at);
+    /// `sigmoid --range`: chapter 3's -5,5,0.1.
+    sigmoid_range => range(&sigmoid().range);
     /// `--size`: matplotlib's 640x480.
     size => format!("{}x{}", Size::DEFAULT.width, Size::DEFAULT.height);
+}
+
+/// `A,B,…`.
+fn list(v: &[f64]) -> String {
+    v.iter().map(|&x| number(x)).collect::<Vec<_>>().join(",")
+}
+
+/// `loss --y`: the book's two outputs.
+pub fn loss_y() -> Vec<&'static str> {
+    static TEXT: OnceLock<Vec<String>> = OnceLock::new();
+    let lists = TEXT.get_or_init(|| loss().y.iter().map(|y| list(y)).collect());
+    lists.iter().map(String::as_str).collect()
 }
 
 /// `quiver --at`: the book's (3, 4), (0, 2) and (3, 0).

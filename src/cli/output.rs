@@ -16,6 +16,8 @@ impl Command {
             Command::Descent(a) => Some(&a.out),
             Command::Simplenet(a) => Some(&a.out),
             Command::Error(a) => Some(&a.out),
+            Command::Loss(a) => Some(&a.out),
+            Command::Sigmoid(a) => Some(&a.out),
             Command::Diff(_)
             | Command::All(_)
             | Command::Train(_)

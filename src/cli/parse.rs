@@ -8,6 +8,7 @@ use crate::derivative::Method;
 use crate::expr::check::Vars;
 use crate::expr::Expression;
 use crate::figure::book;
+use crate::figure::loss::Target;
 use crate::numerics::Arange;
 use crate::render::{Format, Size};
 
@@ -64,6 +65,17 @@ pub fn parse_h(s: &str) -> Result<f64, String> {
     }
 }
 
+/// A learning rate: a finite number greater than 0. Gradient descent
+/// steps by −lr·∇f; with lr < 0 it would climb, with 0 stand still.
+pub fn parse_lr(s: &str) -> Result<f64, String> {
+    match parse_finite(s) {
+        Ok(lr) if lr > 0.0 => Ok(lr),
+        _ => Err("expected a finite number greater than 0, like 0.1 \
+                  (a negative rate climbs the function instead of descending)"
+            .to_string()),
+    }
+}
+
 /// Finite numbers separated by commas.
 pub fn parse_numbers(s: &str) -> Result<Numbers, String> {
     s.split(',')
@@ -73,6 +85,23 @@ pub fn parse_numbers(s: &str) -> Result<Numbers, String> {
         })
         .collect::<Result<Vec<f64>, String>>()
         .map(Numbers)
+}
+
+/// `loss --t`: a one-hot list (`0,0,1`) or, without a comma, the index of
+/// the correct class (`2`).
+pub fn parse_target(s: &str) -> Result<Target, String> {
+    let accepted = "expected a one-hot list like 0,0,1 or the index of the correct class like 2";
+    if !s.contains(',') {
+        return s
+            .trim()
+            .parse()
+            .map(Target::Label)
+            .map_err(|_| accepted.to_string());
+    }
+    match parse_numbers(s) {
+        Ok(Numbers(t)) => Ok(Target::OneHot(t)),
+        Err(_) => Err(accepted.to_string()),
+    }
 }
 
 /// A point `X0,X1`.
@@ -144,10 +173,11 @@ pub fn parse_format(s: &str) -> Result<Format, String> {
     }
 }
 
-/// `--title`: one line of text, without control characters.
+/// `--title`: text, in several lines if it has line breaks (as
+/// matplotlib draws them), without other control characters.
 pub fn parse_title(s: &str) -> Result<String, String> {
-    if s.chars().any(char::is_control) {
-        Err("expected one line of text without control characters".to_string())
+    if s.chars().any(|c| c.is_control() && c != '\n') {
+        Err("expected text without control characters (line breaks are allowed)".to_string())
     } else {
         Ok(s.to_string())
     }
@@ -225,7 +255,9 @@ mod tests {
             parse_title("Gradient · descent"),
             Ok("Gradient · descent".into())
         );
-        assert!(parse_title("two\nlines").is_err());
+        assert_eq!(parse_title("two\nlines"), Ok("two\nlines".into()));
+        assert!(parse_title("tab\there").is_err());
+        assert!(parse_title("cr\r\nlf").is_err());
         assert_eq!(parse_steps("100000"), Ok(MAX_STEPS));
         assert!(parse_steps("100001").is_err());
         assert!(parse_steps("-3").is_err());

@@ -4,7 +4,7 @@
 use crate::cli::AllArgs;
 use crate::error::Error;
 use crate::figure::{self, Plot};
-use crate::output::{print_stdout, write_atomic};
+use crate::output::{check_destination, print_stdout, write_atomic};
 use crate::render::{Format, Size};
 use anyhow::{anyhow, Context, Result};
 use std::path::Path;
@@ -38,6 +38,11 @@ pub fn run(a: &AllArgs) -> Result<()> {
     }
     std::fs::create_dir_all(&a.output)
         .with_context(|| format!("cannot create directory {}", a.output.display()))?;
+    // Every file is checked before any is replaced: a read-only one leaves
+    // the whole directory as it was.
+    for (file, _) in &figures {
+        check_destination(&a.output.join(file))?;
+    }
     let mut written = String::new();
     for ((file, _), bytes) in figures.iter().zip(rendered) {
         let path = a.output.join(file);

@@ -17,7 +17,7 @@ use crate::derivative::Differentiator;
 use crate::derivative::Method;
 use crate::error::Error;
 use crate::expr::Expression;
-use crate::figure::{descent, numdiff_error, quiver, simplenet, surface, tangent};
+use crate::figure::{descent, loss, numdiff_error, quiver, sigmoid, simplenet, surface, tangent};
 use anyhow::Result;
 
 /// Runs the command `cli` names.
@@ -25,12 +25,18 @@ pub fn run(cli: Cli) -> Result<()> {
     caps::check(&cli)?;
     match cli.command {
         Command::Tangent(a) => {
+            let (f, lines) = match (a.secant, a.no_tangent) {
+                (Some(h), _) => (exact(a.f, "--secant")?, tangent::Lines::Secant { h }),
+                (None, true) => (differentiator(a.f, &a.method)?, tangent::Lines::None),
+                (None, false) => (differentiator(a.f, &a.method)?, tangent::Lines::Tangent),
+            };
             let params = tangent::Params {
-                f: differentiator(a.f, &a.method)?,
+                f,
                 at: a.at,
                 range: a.range,
+                lines,
             };
-            figure::run(tangent::compute(&params), &a.out, tangent::FILE)
+            figure::run(tangent::compute(&params), &a.out, params.file())
         }
         Command::Surface(a) => {
             let params = surface::Params {
@@ -62,6 +68,21 @@ pub fn run(cli: Cli) -> Result<()> {
             let params = simplenet::Params { seed: a.seed };
             figure::run(simplenet::compute(&params), &a.out, simplenet::FILE)
         }
+        Command::Loss(a) => {
+            let params = loss::Params {
+                t: a.t,
+                y: a.y.into_iter().map(|y| y.0).collect(),
+            };
+            params.check().map_err(Error::usage)?;
+            figure::run(loss::compute(&params), &a.out, loss::FILE)
+        }
+        Command::Sigmoid(a) => {
+            let params = sigmoid::Params {
+                range: a.range,
+                at: a.at,
+            };
+            figure::run(sigmoid::compute(&params), &a.out, sigmoid::FILE)
+        }
         Command::Diff(a) => diff::run(a),
         Command::Error(a) => {
             let params = numdiff_error::Params { f: a.f, x: a.x };
@@ -73,6 +94,19 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Completions(a) => docs::completions(&a),
         Command::Man => docs::man(),
     }
+}
+
+/// The expression differentiated exactly, for the true tangent that `flag`
+/// draws: refused, naming the flag, if it has no symbolic derivative.
+fn exact(f: Expression, flag: &str) -> Result<Differentiator> {
+    Differentiator::new(f, Method::Exact, None).map_err(|error| {
+        Error::Expression {
+            what: flag.to_string(),
+            error,
+            hint: Some("the true tangent needs the exact derivative"),
+        }
+        .into()
+    })
 }
 
 /// The expression with the chosen method, checked: `--h` only where the

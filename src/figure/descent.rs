@@ -3,7 +3,7 @@
 use super::{book, Plot};
 use crate::derivative::{Differentiator, Method};
 use crate::numerics::try_descend;
-use crate::output::{fmt_f64, fmt_vec};
+use crate::output::{fmt_count, fmt_f64, fmt_vec};
 use crate::render::{style, Axes, Canvas};
 use anyhow::Result;
 use ndarray::Array1;
@@ -108,8 +108,8 @@ impl Plot for Data {
 
     fn report(&self) -> String {
         format!(
-            "final point after {} steps of lr {}: {}\nf there: {}\n",
-            self.history.len(),
+            "final point after {} of lr {}: {}\nf there: {}\n",
+            fmt_count(self.history.len(), "step"),
             fmt_f64(self.lr),
             fmt_vec(&self.x),
             fmt_f64(self.f)

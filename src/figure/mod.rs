@@ -5,8 +5,10 @@
 
 pub mod book;
 pub mod descent;
+pub mod loss;
 pub mod numdiff_error;
 pub mod quiver;
+pub mod sigmoid;
 pub mod simplenet;
 pub mod surface;
 pub mod tangent;
@@ -56,13 +58,28 @@ pub fn image_with(
     }
 }
 
-/// The book's figures with its arguments, under the file names the book's
-/// scripts use, and the error figure: what `numdiff-plot all` writes. Each
-/// is its figure's `Params::book()` under its `FILE`, the same as its
-/// subcommand draws with no flags.
+/// The book's figures with its arguments, in the book's order (Figures 4-3
+/// to 4-10, then simpleNet's gradient), under the file names the
+/// book's scripts use where it has them, and the error figure: what
+/// `numdiff-plot all` writes. Each is its figure's `Params::book()` (or a
+/// variant) under its `FILE`, the same as its subcommand draws with no
+/// flags (or with the flags that choose the variant).
 pub fn book_figures() -> Vec<(&'static str, Box<dyn Plot>)> {
     let error = numdiff_error::compute(&numdiff_error::Params::book());
     vec![
+        (loss::FILE, Box::new(loss::compute(&loss::Params::book()))),
+        (
+            sigmoid::FILE,
+            Box::new(sigmoid::compute(&sigmoid::Params::book())),
+        ),
+        (
+            tangent::FILE_SECANT,
+            Box::new(tangent::compute(&tangent::Params::book_secant())),
+        ),
+        (
+            tangent::FILE_FUNCTION,
+            Box::new(tangent::compute(&tangent::Params::book_function())),
+        ),
         (
             tangent::FILE,
             Box::new(tangent::compute(&tangent::Params::book())),

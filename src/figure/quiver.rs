@@ -3,7 +3,7 @@
 use super::{book, Plot};
 use crate::derivative::{Differentiator, Method};
 use crate::numerics::Arange;
-use crate::output::fmt_vec;
+use crate::output::{fmt_count, fmt_vec};
 use crate::render::arrow::arrow_polygon;
 use crate::render::{Axes, Canvas};
 use anyhow::Result;
@@ -158,15 +158,34 @@ impl Plot for Data {
     }
 
     /// The first point without a gradient, and how many more there are.
+    /// Nothing to draw; where there is no gradient (the first point, and how
+    /// many more); gradients that overflow.
     fn warnings(&self) -> Vec<String> {
+        let finite = |v: &[f64; 2]| v.iter().all(|c| c.is_finite());
+        let mut warnings = Vec::new();
+        if !self.arrows.iter().any(|a| finite(&a.minus_grad)) {
+            warnings.push(format!(
+                "the gradient is not finite at any of the {} of --grid: nothing to draw; \
+                 choose a --grid where f is defined",
+                fmt_count(self.arrows.len(), "point")
+            ));
+        }
         match &self.undefined {
-            None => Vec::new(),
-            Some(Missing { first, points: 1 }) => vec![first.clone()],
-            Some(Missing { first, points }) => vec![format!(
+            None => {
+                for g in self.gradients.iter().filter(|g| !finite(&g.grad)) {
+                    warnings.push(format!(
+                        "the gradient at {} is not finite: f overflows near there",
+                        fmt_vec(&g.x)
+                    ));
+                }
+            }
+            Some(Missing { first, points: 1 }) => warnings.push(first.clone()),
+            Some(Missing { first, points }) => warnings.push(format!(
                 "{first} (and at {} more points, which have no gradient)",
                 points - 1
-            )],
+            )),
         }
+        warnings
     }
 
     fn draw(&self, canvas: &mut Canvas) -> Result<()> {

@@ -6,7 +6,7 @@
 use super::{book, Plot};
 use crate::expr::Expression;
 use crate::numerics::Arange;
-use crate::output::fmt_f64;
+use crate::output::{fmt_count, fmt_f64};
 use crate::render::axes3d::{autoscale, Axes3d};
 use crate::render::{style, Canvas, View};
 use anyhow::Result;
@@ -134,18 +134,38 @@ impl Plot for Data {
     }
 
     fn report(&self) -> String {
-        let z = self.z.iter().flatten().copied();
+        let z = self.z.iter().flatten().copied().filter(|v| v.is_finite());
         let (lo, hi) = z.fold((f64::INFINITY, f64::NEG_INFINITY), |(l, h), v| {
             (l.min(v), h.max(v))
         });
+        let range = match lo <= hi {
+            true => format!("from {} to {}", fmt_f64(lo), fmt_f64(hi)),
+            false => "not finite anywhere".to_string(),
+        };
         format!(
-            "f(x0, x1) = {} on a {}x{} grid: from {} to {}\n",
+            "f(x0, x1) = {} on a {}x{} grid: {range}\n",
             self.function,
             self.x0.len(),
             self.x1.len(),
-            fmt_f64(lo),
-            fmt_f64(hi)
         )
+    }
+
+    fn warnings(&self) -> Vec<String> {
+        let n = self.x0.len();
+        if n < 2 {
+            vec![format!(
+                "--grid gives {} per axis, too few to draw a wireframe; use a smaller STEP",
+                fmt_count(n, "point")
+            )]
+        } else if !self.z.iter().flatten().any(|v| v.is_finite()) {
+            vec![format!(
+                "f is not finite at any of the {} of --grid: nothing to draw; \
+                 choose a --grid where f is defined",
+                fmt_count(n * n, "point")
+            )]
+        } else {
+            Vec::new()
+        }
     }
 
     fn draw(&self, canvas: &mut Canvas) -> Result<()> {

@@ -1,29 +1,55 @@
-//! gradient_1d: function_1 and its tangent lines (the book's Figure 4-5).
+//! function_1 and lines through it, the figures of the book's section 4.3.2:
+//! its tangent lines (Figure 4-7, `gradient_1d`), the curve alone (Figure
+//! 4-6) and the true tangent beside the forward difference's secant
+//! (Figure 4-5), which shows why a difference quotient is not the
+//! derivative.
 
 use super::{book, Plot};
+use crate::derivative::difference::forward;
 use crate::derivative::{Differentiator, Method};
 use crate::numerics::{tangent_line, Arange, TangentLine};
-use crate::output::fmt_f64;
+use crate::output::{fmt_count, fmt_f64, fmt_line, fmt_rounded};
 use crate::render::axes::auto_limits;
+use crate::render::legend::{self, Corner, Entry};
 use crate::render::{style, Axes, Canvas};
 use anyhow::Result;
-use plotters::element::PathElement;
+use plotters::element::{Circle, PathElement};
 use serde::Serialize;
 
-/// The book's file name for its figure, the tangent at 5.
+/// The book's file name for its figure, the tangent at 5 (Figure 4-7).
 pub const FILE: &str = "gradient_1d.png";
 /// The file name of the figure with the tangent at 10, the book's second slope.
 pub const FILE_X10: &str = "gradient_1d_x10.png";
+/// The curve alone (Figure 4-6), named after the book's function.
+pub const FILE_FUNCTION: &str = "function_1.png";
+/// The true tangent and the forward difference's secant (Figure 4-5).
+pub const FILE_SECANT: &str = "tangent_secant.png";
+
+/// What is drawn over the curve at each point of contact.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(rename_all = "kebab-case", tag = "lines")]
+pub enum Lines {
+    /// The tangent, its slope by the differentiator's method (the book's
+    /// `tangent_line` with its own method).
+    Tangent,
+    /// Nothing: the curve alone.
+    None,
+    /// The true tangent (the exact derivative) and the secant through
+    /// (x, f(x)) and (x + h, f(x + h)), whose slope is the forward
+    /// difference (f(x + h) − f(x)) / h.
+    Secant { h: f64 },
+}
 
 /// What to draw: which function, how its slope is taken, where it is
-/// touched, over which x.
+/// touched, over which x, with which lines.
 #[derive(Debug, Clone)]
 pub struct Params {
     pub f: Differentiator,
-    /// The points of contact, one tangent each.
+    /// The points of contact, one tangent (or secant) each.
     pub at: Vec<f64>,
     /// The x samples of the curve: the book's arange(0.0, 20.0, 0.1).
     pub range: Arange,
+    pub lines: Lines,
 }
 
 impl Params {
@@ -34,6 +60,7 @@ impl Params {
             f: book::by_the_book(book::function_1()),
             at: vec![5.0],
             range: Arange::new(0.0, 20.0, 0.1),
+            lines: Lines::Tangent,
         }
     }
 
@@ -45,16 +72,54 @@ impl Params {
             ..Params::book()
         }
     }
+
+    /// function_1 alone over the same x (Figure 4-6).
+    pub fn book_function() -> Self {
+        Params {
+            lines: Lines::None,
+            ..Params::book()
+        }
+    }
+
+    /// The true tangent of function_1 at 5 and the forward difference's
+    /// secant with h = 5, a step large enough to see the two lines part
+    /// (Figure 4-5; its slope is off by f″·h/2 = 0.05).
+    pub fn book_secant() -> Self {
+        Params {
+            f: exact(book::function_1()),
+            lines: Lines::Secant { h: 5.0 },
+            ..Params::book()
+        }
+    }
+
+    /// The file the figure goes to unless told otherwise.
+    pub fn file(&self) -> &'static str {
+        match self.lines {
+            Lines::Tangent => FILE,
+            Lines::None => FILE_FUNCTION,
+            Lines::Secant { .. } => FILE_SECANT,
+        }
+    }
 }
 
-/// The curve, sampled, and each tangent with its samples over the same x.
+/// `f` differentiated exactly: the true tangent's slope.
+pub fn exact(f: crate::expr::Expression) -> Differentiator {
+    Differentiator::new(f, Method::Exact, None).expect("function_1 differentiates")
+}
+
+/// The curve, sampled, and each line with its samples over the same x.
 #[derive(Debug, Clone, Serialize)]
 pub struct Data {
     pub function: String,
+    /// How the tangents' slopes were taken (`exact` beside a secant).
     pub method: Method,
+    #[serde(flatten)]
+    pub lines: Lines,
     pub x: Vec<f64>,
     pub y: Vec<f64>,
     pub tangents: Vec<Tangent>,
+    /// With [`Lines::Secant`], one per point of contact.
+    pub secants: Vec<Tangent>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -65,52 +130,76 @@ pub struct Tangent {
     pub h: Option<f64>,
     /// A bound on the slope's error, for the methods that give one.
     pub error_estimate: Option<f64>,
-    /// The tangent at each x of the curve.
+    /// The line at each x of the curve.
     pub y: Vec<f64>,
     /// Why there is no tangent (the slope is then null), if there is none.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub undefined: Option<String>,
 }
 
-/// The curve and its tangents: with the book's method, each is the book's
-/// `tangent_line`; with another, the line through (x, f(x)) with that
-/// method's slope.
+/// The curve and its lines: with the book's method, each tangent is the
+/// book's `tangent_line`; with another, the line through (x, f(x)) with
+/// that method's slope.
 pub fn compute(p: &Params) -> Data {
     let f = |x: f64| p.f.value(&[x]);
     let x = p.range.values();
     let y = x.iter().map(|&v| f(v)).collect();
-    let tangents = p
-        .at
-        .iter()
-        .map(|&at| {
-            // Where f has no derivative there is no line: its slope and
-            // samples are NaN (null in JSON), and nothing is drawn.
-            let (line, h, error_estimate, undefined) = match (p.f.slope(at), p.f.central_step()) {
-                (Err(u), _) => {
-                    let line = TangentLine::through(at, f(at), f64::NAN);
-                    (line, None, None, Some(u.to_string()))
-                }
-                (Ok(_), Some(h)) => (tangent_line(f, at, h), Some(h), None, None),
-                (Ok(slope), None) => {
-                    let line = TangentLine::through(at, f(at), slope.value);
-                    (line, slope.h, slope.error_estimate, None)
-                }
-            };
-            Tangent {
-                line,
-                h,
-                error_estimate,
-                y: x.iter().map(|&t| line.at(t)).collect(),
-                undefined,
-            }
-        })
-        .collect();
+    let sampled = |line: TangentLine, h, error_estimate, undefined| Tangent {
+        line,
+        h,
+        error_estimate,
+        y: x.iter().map(|&t| line.at(t)).collect(),
+        undefined,
+    };
+    // Where f has no derivative there is no tangent: its slope and samples
+    // are NaN (null in JSON), and nothing is drawn.
+    let tangent = |at: f64| match (p.f.slope(at), p.f.central_step()) {
+        (Err(u), _) => {
+            let line = TangentLine::through(at, f(at), f64::NAN);
+            sampled(line, None, None, Some(u.to_string()))
+        }
+        (Ok(_), Some(h)) => sampled(tangent_line(f, at, h), Some(h), None, None),
+        (Ok(slope), None) => {
+            let line = TangentLine::through(at, f(at), slope.value);
+            sampled(line, slope.h, slope.error_estimate, None)
+        }
+    };
+    let (tangents, secants) = match p.lines {
+        Lines::Tangent => (p.at.iter().map(|&at| tangent(at)).collect(), Vec::new()),
+        Lines::None => (Vec::new(), Vec::new()),
+        Lines::Secant { h } => {
+            p.at.iter()
+                .map(|&at| {
+                    let secant = TangentLine::through(at, f(at), forward(f, at, h));
+                    (tangent(at), sampled(secant, Some(h), None, None))
+                })
+                .unzip()
+        }
+    };
     Data {
         function: p.f.expr.source().to_string(),
         method: p.f.method,
+        lines: p.lines,
         x,
         y,
         tangents,
+        secants,
+    }
+}
+
+impl Data {
+    /// The book's line for a tangent: its slope in full, its equation as a
+    /// person writes it.
+    fn tangent_line_text(t: &TangentLine, what: &str) -> String {
+        let equation = match t.slope.is_finite() && t.intercept.is_finite() {
+            true => format!(" ({what} {})", fmt_line(t.slope, t.intercept)),
+            false => String::new(),
+        };
+        format!(
+            "slope at x = {}: {}{equation}\n",
+            fmt_f64(t.x),
+            fmt_f64(t.slope)
+        )
     }
 }
 
@@ -120,38 +209,88 @@ impl Plot for Data {
     }
 
     fn report(&self) -> String {
-        self.tangents
-            .iter()
-            .map(|t| {
-                if t.undefined.is_some() {
-                    return format!("slope at x = {}: undefined\n", fmt_f64(t.line.x));
-                }
-                format!(
-                    "slope at x = {}: {} (tangent y = {}*x + {})\n",
-                    fmt_f64(t.line.x),
-                    fmt_f64(t.line.slope),
-                    fmt_f64(t.line.slope),
-                    fmt_f64(t.line.intercept)
-                )
-            })
-            .collect()
+        if self.lines == Lines::None {
+            let (lo, hi) = self
+                .y
+                .iter()
+                .filter(|v| v.is_finite())
+                .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &v| {
+                    (lo.min(v), hi.max(v))
+                });
+            let (first, last) = (self.x[0], self.x[self.x.len() - 1]);
+            return format!(
+                "f(x) = {} at {} of x from {} to {}: f from {} to {}\n",
+                self.function,
+                fmt_count(self.x.len(), "sample"),
+                fmt_rounded(first),
+                fmt_rounded(last),
+                fmt_rounded(lo),
+                fmt_rounded(hi)
+            );
+        }
+        let mut text = String::new();
+        for (n, t) in self.tangents.iter().enumerate() {
+            if t.undefined.is_some() {
+                text += &format!("slope at x = {}: undefined\n", fmt_f64(t.line.x));
+                continue;
+            }
+            let Some(s) = self.secants.get(n) else {
+                text += &Data::tangent_line_text(&t.line, "tangent");
+                continue;
+            };
+            text += &Data::tangent_line_text(&t.line, "true tangent");
+            text += &format!(
+                "forward difference with h = {}: {} (secant {}), off by {}\n",
+                fmt_f64(s.h.unwrap_or(f64::NAN)),
+                fmt_f64(s.line.slope),
+                fmt_line(s.line.slope, s.line.intercept),
+                fmt_rounded(s.line.slope - t.line.slope)
+            );
+        }
+        text
     }
 
     fn warnings(&self) -> Vec<String> {
-        self.tangents
-            .iter()
-            .filter_map(|t| t.undefined.clone())
-            .collect()
+        let mut warnings = Vec::new();
+        if self.x.len() < 2 {
+            warnings.push(format!(
+                "--range gives {} of x, too few to draw a curve; use a smaller STEP",
+                fmt_count(self.x.len(), "sample")
+            ));
+        } else if !self.y.iter().any(|v| v.is_finite()) {
+            warnings.push(format!(
+                "f is not finite at any of the {} of --range: nothing to draw; \
+                 choose a --range where f is defined",
+                fmt_count(self.x.len(), "sample")
+            ));
+        }
+        for t in self.tangents.iter().chain(&self.secants) {
+            if let Some(why) = &t.undefined {
+                warnings.push(why.clone());
+            } else if !(t.line.slope.is_finite() && t.line.intercept.is_finite()) {
+                warnings.push(format!(
+                    "the slope at x = {} is {}: f is undefined or overflows there, \
+                     so no line is drawn",
+                    fmt_f64(t.line.x),
+                    fmt_f64(t.line.slope)
+                ));
+            }
+        }
+        warnings
     }
 
     fn draw(&self, canvas: &mut Canvas) -> Result<()> {
         let xlim = auto_limits(self.x.iter().copied());
-        let all_y = self.y.iter().chain(self.tangents.iter().flat_map(|t| &t.y));
+        let lines = self.tangents.iter().chain(&self.secants);
+        let all_y = self.y.iter().chain(lines.flat_map(|t| &t.y));
         let ylim = auto_limits(all_y.copied());
         let (xlim, ylim) = canvas.view().limits(xlim, ylim);
         let axes = Axes::new(canvas, xlim, ylim).labels("x", "f(x)");
         let pen = canvas.pen();
-        let curves = std::iter::once(&self.y).chain(self.tangents.iter().map(|t| &t.y));
+        let curves = std::iter::once(&self.y)
+            .chain(self.tangents.iter().map(|t| &t.y))
+            .chain(self.secants.iter().map(|s| &s.y));
+        let rect = axes.rect;
         axes.draw(canvas, |area| {
             for (n, ys) in curves.enumerate() {
                 let stroke = pen.stroke(style::cycle(n), style::LINE_WIDTH);
@@ -159,7 +298,35 @@ impl Plot for Data {
                     area.draw(&PathElement::new(piece, stroke))?;
                 }
             }
-            Ok(())
+            let Lines::Secant { h } = self.lines else {
+                return Ok(());
+            };
+            // The secant's two points, in its colour, and which line is which.
+            let colour = style::cycle(1 + self.tangents.len());
+            let radius = pen.px(style::MARKER_RADIUS).round() as i32;
+            for s in &self.secants {
+                for x in [s.line.x, s.line.x + h] {
+                    if let Some(c) = axes.pixel(x, s.line.at(x)) {
+                        area.draw(&Circle::new(c, radius, pen.stroke(colour, 0.0).filled()))?;
+                    }
+                }
+            }
+            let local = crate::render::canvas::Rect {
+                left: 0.0,
+                top: 0.0,
+                right: rect.width(),
+                bottom: rect.height(),
+            };
+            let entries = [
+                ("f(x)".to_string(), style::cycle(0)),
+                ("true tangent".to_string(), style::cycle(1)),
+                (format!("forward difference, h = {}", fmt_f64(h)), colour),
+            ];
+            let entries: Vec<Entry> = entries
+                .into_iter()
+                .map(|(label, color)| Entry { label, color })
+                .collect();
+            legend::draw(pen, area, local, &entries, Corner::UpperLeft)
         })
     }
 }
@@ -174,8 +341,34 @@ mod tests {
         let d = compute(&Params::book());
         assert_eq!(d.x.len(), 200);
         assert_eq!(d.tangents[0].line.slope, 0.1999999999990898);
-        assert!(d.report().contains("0.1999999999990898"));
-        assert!(d.warnings().is_empty());
+        assert_eq!(
+            d.report(),
+            "slope at x = 5: 0.1999999999990898 (tangent y = 0.2x \u{2212} 0.25)\n"
+        );
+    }
+
+    #[test]
+    fn the_secant_s_slope_is_the_forward_difference_off_by_f2_h_over_2() {
+        let d = compute(&Params::book_secant());
+        assert_eq!(d.tangents[0].line.slope, 0.2);
+        // (f(10) − f(5)) / 5 = (2 − 0.75) / 5.
+        assert_eq!(d.secants[0].line.slope, 0.25);
+        assert_eq!(d.secants[0].line.intercept, -0.5);
+        assert_eq!(
+            d.report(),
+            "slope at x = 5: 0.2 (true tangent y = 0.2x \u{2212} 0.25)\n\
+             forward difference with h = 5: 0.25 (secant y = 0.25x \u{2212} 0.5), off by 0.05\n"
+        );
+    }
+
+    #[test]
+    fn the_curve_alone_has_no_lines() {
+        let d = compute(&Params::book_function());
+        assert!(d.tangents.is_empty() && d.secants.is_empty());
+        assert_eq!(
+            d.report(),
+            "f(x) = 0.01*x^2 + 0.1*x at 200 samples of x from 0 to 19.9: f from 0 to 5.9501\n"
+        );
     }
 
     #[test]
@@ -185,6 +378,7 @@ mod tests {
             f: Differentiator::new(f, Method::Central, None).unwrap(),
             at: vec![5.0, 7.0],
             range: Arange::new(0.0, 10.0, 1.0),
+            lines: Lines::Tangent,
         };
         let d = compute(&p);
         assert!(d.tangents[0].line.slope.is_nan());

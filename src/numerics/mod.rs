@@ -4,6 +4,7 @@
 //! the book names it and computes its result in the same order of floating-point
 //! operations, so the printed digits match the book's to the last one.
 
+pub mod activation;
 pub mod descent;
 pub mod diff;
 pub mod functions;

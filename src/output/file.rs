@@ -25,6 +25,11 @@ pub enum Problem {
     /// A part of the path that should be a directory is a file.
     #[error("{} is not a directory", .0.display())]
     NotADirectory(PathBuf),
+    /// The file exists and its permissions do not let this user write it;
+    /// replacing it anyway (as renaming into its directory could) would
+    /// overrule them, which `cp` and matplotlib's `savefig` do not do either.
+    #[error("the file is read-only; make it writable (chmod u+w) or write another file")]
+    ReadOnly,
     /// The directory the file would go into does not exist.
     #[error("directory {} does not exist", .0.display())]
     NoDirectory(PathBuf),
@@ -50,14 +55,15 @@ impl WriteError {
 }
 
 /// Fails early, before any drawing, if `path` cannot be a file to write:
-/// its directory is missing or it is a directory itself.
+/// its directory is missing, it is a directory itself, or it is a file this
+/// user may not write.
 pub fn check_destination(path: &Path) -> Result<(), WriteError> {
     if path.is_dir() {
         return Err(WriteError::file(path, Problem::IsADirectory));
     }
     let dir = parent(path);
     match std::fs::metadata(dir) {
-        Ok(m) if m.is_dir() => Ok(()),
+        Ok(m) if m.is_dir() => check_writable(path),
         Ok(_) => Err(WriteError::file(
             path,
             Problem::NotADirectory(dir.to_path_buf()),
@@ -67,6 +73,23 @@ pub fn check_destination(path: &Path) -> Result<(), WriteError> {
             Problem::NoDirectory(dir.to_path_buf()),
         )),
         Err(e) => Err(WriteError::io(path, &e)),
+    }
+}
+
+/// An existing regular file must be writable by this process, as the
+/// kernel decides (mode bits, ownership, root's capabilities, ACLs): it is
+/// opened for writing, without truncating or writing anything. Devices and
+/// pipes are left alone here (opening a pipe could block).
+fn check_writable(path: &Path) -> Result<(), WriteError> {
+    match std::fs::metadata(path) {
+        Ok(m) if m.is_file() => match std::fs::OpenOptions::new().write(true).open(path) {
+            Ok(_) => Ok(()),
+            Err(e) if e.kind() == io::ErrorKind::PermissionDenied => {
+                Err(WriteError::file(path, Problem::ReadOnly))
+            }
+            Err(e) => Err(WriteError::io(path, &e)),
+        },
+        _ => Ok(()),
     }
 }
 

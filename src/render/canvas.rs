@@ -106,34 +106,64 @@ impl Canvas {
     }
 
     /// Draws the view's title, if any, as matplotlib's `plt.title` does:
-    /// 12 pt, centred on `centre_x`, its baseline 6 pt above `plot_top`
-    /// (internal pixels).
+    /// 12 pt, centred on `centre_x`, its (last line's) baseline 6 pt above
+    /// `plot_top` (internal pixels); more lines stack upwards.
     pub fn draw_title(&mut self, centre_x: f64, plot_top: f64) -> anyhow::Result<()> {
+        match self.view.title.clone() {
+            Some(title) => self.draw_axes_title(&title, centre_x, plot_top),
+            None => Ok(()),
+        }
+    }
+
+    /// Draws `title` over a plot whose top is at `plot_top`, as
+    /// [`Canvas::draw_title`] draws the view's: for the panels of a figure
+    /// of several, each with its own title.
+    pub fn draw_axes_title(
+        &mut self,
+        title: &str,
+        centre_x: f64,
+        plot_top: f64,
+    ) -> anyhow::Result<()> {
         let caps_top = plot_top - self.pen.px(TITLE_PAD) - CAP_HEIGHT * self.pen.px(TITLE_SIZE);
-        self.draw_title_at(centre_x, caps_top)
+        let lines = title.lines().count();
+        let first = caps_top - lines.saturating_sub(1) as f64 * self.title_line_step();
+        self.draw_title_at(title, centre_x, first)
     }
 
     /// Draws the view's title, if any, as matplotlib's `fig.suptitle` does:
-    /// 12 pt, centred at the top of the figure (2 % below its edge).
+    /// 12 pt, centred at the top of the figure (2 % below its edge); more
+    /// lines stack downwards.
     pub fn draw_suptitle(&mut self) -> anyhow::Result<()> {
         let b = self.bounds();
-        self.draw_title_at(b.width() / 2.0, b.height() * 0.02)
+        match self.view.title.clone() {
+            Some(title) => self.draw_title_at(&title, b.width() / 2.0, b.height() * 0.02),
+            None => Ok(()),
+        }
     }
 
-    fn draw_title_at(&mut self, centre_x: f64, caps_top: f64) -> anyhow::Result<()> {
-        let Some(title) = self.view.title.clone() else {
-            return Ok(());
-        };
-        let pen = self.pen;
+    /// The distance between the baselines of two lines of a title:
+    /// matplotlib's line spacing, 1.2 times the font size (20 px at 12 pt
+    /// and 100 dpi, measured on matplotlib 3.11's image).
+    fn title_line_step(&self) -> f64 {
+        1.2 * self.pen.px(TITLE_SIZE)
+    }
+
+    /// Each line of `title` centred on `centre_x`, the first line's
+    /// capitals' top at `caps_top`.
+    fn draw_title_at(&mut self, title: &str, centre_x: f64, caps_top: f64) -> anyhow::Result<()> {
+        let (pen, step) = (self.pen, self.title_line_step());
         self.draw(|area| {
-            pen.text(
-                area,
-                &title,
-                (centre_x, caps_top),
-                (Align::Center, VAlign::Top),
-                TITLE_SIZE,
-                false,
-            )
+            for (i, line) in title.lines().enumerate() {
+                pen.text(
+                    area,
+                    line,
+                    (centre_x, caps_top + i as f64 * step),
+                    (Align::Center, VAlign::Top),
+                    TITLE_SIZE,
+                    false,
+                )?;
+            }
+            Ok(())
         })
     }
 

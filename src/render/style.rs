@@ -27,6 +27,9 @@ pub const LABEL_PAD: f64 = pt(4.0);
 pub const GRID_WIDTH: f64 = pt(0.8);
 /// `lines.markersize`: 6 pt diameter.
 pub const MARKER_SIZE: f64 = pt(6.0);
+/// The radius a filled 'o' marker covers: half its size plus half of
+/// `lines.markeredgewidth` (1 pt), drawn in the marker's colour.
+pub const MARKER_RADIUS: f64 = MARKER_SIZE / 2.0 + pt(0.5);
 
 /// The subplot box as fractions of the figure: left, right, bottom, top.
 pub const SUBPLOT: (f64, f64, f64, f64) = (0.125, 0.9, 0.11, 0.88);

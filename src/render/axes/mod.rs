@@ -205,6 +205,17 @@ impl Axes {
         canvas: &mut Canvas,
         plot: impl FnOnce(&Area) -> DrawResult,
     ) -> anyhow::Result<()> {
+        self.draw_panel(canvas, plot)?;
+        canvas.draw_title((self.rect.left + self.rect.right) / 2.0, self.rect.top)
+    }
+
+    /// [`Axes::draw`] without the canvas' title: one of several plots in a
+    /// figure, whose title goes over the whole figure.
+    pub fn draw_panel(
+        &self,
+        canvas: &mut Canvas,
+        plot: impl FnOnce(&Area) -> DrawResult,
+    ) -> anyhow::Result<()> {
         let pen = canvas.pen();
         canvas.draw_clipped(self.rect, |area| {
             if self.grid {
@@ -212,8 +223,7 @@ impl Axes {
             }
             plot(area)
         })?;
-        canvas.draw(|area| self.draw_decorations(pen, area))?;
-        canvas.draw_title((self.rect.left + self.rect.right) / 2.0, self.rect.top)
+        canvas.draw(|area| self.draw_decorations(pen, area))
     }
 
     fn draw_grid(&self, pen: Pen, area: &Area) -> DrawResult {

@@ -1,0 +1,143 @@
+//! README.md is tested: every `$ numdiff-plot …` line in its code blocks is
+//! run and its output (stderr, then stdout) compared with the lines shown
+//! under it, and every command of the figure gallery draws the committed
+//! figure of its row, byte for byte.
+
+mod common;
+use common::*;
+
+fn readme() -> String {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(root.join("README.md")).expect("README.md")
+}
+
+/// A command line split as a shell splits it, for what README uses:
+/// words, "double-quoted" and 'single-quoted' strings.
+fn words(line: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut word: Option<String> = None;
+    let mut quote: Option<char> = None;
+    for c in line.chars() {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), c) => word.get_or_insert_with(String::new).push(c),
+            (None, '"' | '\'') => {
+                quote = Some(c);
+                word.get_or_insert_with(String::new);
+            }
+            (None, ' ') => words.extend(word.take()),
+            (None, c) => word.get_or_insert_with(String::new).push(c),
+        }
+    }
+    assert!(quote.is_none(), "unclosed quote in {line}");
+    words.extend(word);
+    words
+}
+
+/// Each `$ numdiff-plot …` of a fenced block, with the lines shown under it.
+fn shown_commands(text: &str) -> Vec<(String, String)> {
+    let mut commands: Vec<(String, String)> = Vec::new();
+    let mut in_block = false;
+    let mut current: Option<usize> = None;
+    for line in text.lines() {
+        if line.starts_with("```") {
+            in_block = !in_block;
+            current = None;
+            continue;
+        }
+        if !in_block {
+            continue;
+        }
+        if let Some(command) = line.strip_prefix("$ ") {
+            commands.push((command.to_string(), String::new()));
+            current = Some(commands.len() - 1);
+        } else if let Some(i) = current {
+            commands[i].1 += line;
+            commands[i].1.push('\n');
+        }
+    }
+    commands
+}
+
+#[test]
+fn every_command_shown_prints_what_is_shown() {
+    let commands = shown_commands(&readme());
+    assert!(commands.len() >= 20, "only {} commands", commands.len());
+    for (line, shown) in &commands {
+        let args = words(line);
+        assert_eq!(args[0], "numdiff-plot", "{line}");
+        let dir = tempfile::tempdir().unwrap();
+        let args: Vec<&str> = args[1..].iter().map(String::as_str).collect();
+        let (_, stdout, stderr) = run(dir.path(), &args);
+        let printed = stderr + &String::from_utf8(stdout).unwrap();
+        assert_eq!(
+            &printed, shown,
+            "README shows `{line}` printing something else"
+        );
+    }
+    for must in [
+        "numdiff-plot loss",
+        "numdiff-plot tangent",
+        "numdiff-plot quiver",
+        "numdiff-plot simplenet",
+    ] {
+        assert!(commands.iter().any(|(c, _)| c == must), "{must}");
+    }
+}
+
+/// The gallery's rows: the figure's file and the command that draws it.
+fn gallery(text: &str) -> Vec<(String, String)> {
+    text.lines()
+        .filter_map(|row| {
+            let file = row.strip_prefix("| ![](figures/")?;
+            let file = &file[..file.find(')')?];
+            let command = row.rsplit('|').nth(1)?.trim().trim_matches('`');
+            Some((file.to_string(), command.to_string()))
+        })
+        .collect()
+}
+
+#[test]
+fn every_gallery_command_draws_its_committed_figure() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let rows = gallery(&readme());
+    let mut files: Vec<&str> = rows.iter().map(|(f, _)| f.as_str()).collect();
+    files.sort();
+    let mut all: Vec<&str> = numdiff_plot::figure::book_figures()
+        .into_iter()
+        .map(|(f, _)| f)
+        .collect();
+    all.sort();
+    assert_eq!(files, all, "the gallery shows every figure all draws");
+    for (file, command) in &rows {
+        let dir = tempfile::tempdir().unwrap();
+        let args = words(command);
+        assert_eq!(args[0], "numdiff-plot", "{command}");
+        let mut args: Vec<&str> = args[1..].iter().map(String::as_str).collect();
+        args.push("-q");
+        ok(dir.path(), &args);
+        assert_eq!(listing(dir.path()), [file.as_str()], "{command}");
+        assert!(
+            std::fs::read(dir.path().join(file)).unwrap()
+                == std::fs::read(root.join("figures").join(file)).unwrap(),
+            "`{command}` does not draw figures/{file}"
+        );
+    }
+}
+
+#[test]
+fn words_split_as_a_shell_splits_them() {
+    assert_eq!(
+        words(r#"numdiff-plot diff "x0^2 + x1^2" --at 3,4 --f 'a b'"#),
+        [
+            "numdiff-plot",
+            "diff",
+            "x0^2 + x1^2",
+            "--at",
+            "3,4",
+            "--f",
+            "a b"
+        ]
+    );
+    assert_eq!(words(r#"x """#), ["x", ""]);
+}
