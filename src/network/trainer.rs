@@ -18,6 +18,7 @@ use super::two_layer_net::TwoLayerNet;
 use crate::network::dataset::CLASSES;
 use crate::numerics::loss::cross_entropy_error_labels;
 use ndarray::{s, ArrayView2};
+use std::sync::Arc;
 
 /// The network being trained, the buffers of an iteration, and the threads.
 #[derive(Debug)]
@@ -29,7 +30,7 @@ pub struct Trainer {
     backward: Backward,
     columns: [BatchColumns; 2],
     labels: Vec<usize>,
-    pool: Option<rayon::ThreadPool>,
+    pool: Option<Arc<rayon::ThreadPool>>,
 }
 
 /// Why a trainer cannot start.
@@ -75,7 +76,7 @@ impl Trainer {
                 .thread_name(|i| format!("train-{i}"))
                 .build()
                 .map_err(|source| ThreadError { threads, source })?;
-            Some(pool)
+            Some(Arc::new(pool))
         } else {
             None
         };
@@ -93,14 +94,18 @@ impl Trainer {
 
     /// Runs `work` with the trainer's threads available to it.
     fn run<R: Send>(&mut self, work: impl FnOnce(&mut Self, bool) -> R + Send) -> R {
-        match self.pool.take() {
-            Some(pool) => {
-                let result = pool.install(|| work(self, true));
-                self.pool = Some(pool);
-                result
-            }
+        match self.pool.clone() {
+            Some(pool) if pool.current_thread_index().is_some() => work(self, true),
+            Some(pool) => pool.install(|| work(self, true)),
             None => work(self, false),
         }
+    }
+
+    /// The trainer's threads, to run a whole loop on with
+    /// [`Threads::install`]: each step then hands work to the other thread
+    /// without waking the calling one.
+    pub fn threads(&self) -> Threads {
+        Threads(self.pool.clone())
     }
 
     /// One iteration of `train_neuralnet.py` on the images `batch`:
@@ -215,6 +220,21 @@ impl Trainer {
     /// The parameters as a [`TwoLayerNet`].
     pub fn net(&self) -> TwoLayerNet {
         self.params.net()
+    }
+}
+
+/// The threads of a [`Trainer`].
+#[derive(Debug, Clone)]
+pub struct Threads(Option<Arc<rayon::ThreadPool>>);
+
+impl Threads {
+    /// Runs `work` on one of the threads (on the calling thread when there
+    /// is only one).
+    pub fn install<R: Send>(&self, work: impl FnOnce() -> R + Send) -> R {
+        match &self.0 {
+            Some(pool) => pool.install(work),
+            None => work(),
+        }
     }
 }
 
