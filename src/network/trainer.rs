@@ -112,7 +112,11 @@ impl Trainer {
     /// `grad = network.gradient(x_batch, t_batch)`, each parameter
     /// `-= learning_rate * grad`, then `network.loss(x_batch, t_batch)` with
     /// the updated parameters, which it returns.
+    ///
+    /// Panics if the images do not have the network's input size or a
+    /// batch index is not an image.
     pub fn step(&mut self, images: &SparseImages, batch: &[usize], learning_rate: f64) -> f64 {
+        self.check(images);
         self.run(|t, parallel| {
             t.forward_on(images, batch, parallel);
             backward::gradient(t.level, &t.params, &t.forward, &t.labels, &mut t.backward);
@@ -182,8 +186,20 @@ impl Trainer {
         cross_entropy_error_labels(y.slice(s![.., ..CLASSES]), &self.labels)
     }
 
+    /// The images must have as many pixels as the network has inputs.
+    fn check(&self, images: &SparseImages) {
+        assert_eq!(
+            images.pixels(),
+            self.params.input,
+            "images of {} pixels for a network of {} inputs",
+            images.pixels(),
+            self.params.input
+        );
+    }
+
     /// The forward pass over `batch`, every value kept per sample.
     pub fn forward(&mut self, images: &SparseImages, batch: &[usize]) -> &ForwardValues {
+        self.check(images);
         self.run(|t, parallel| t.forward_on(images, batch, parallel));
         &self.forward
     }
@@ -197,6 +213,7 @@ impl Trainer {
     /// `accuracy(x, t)`: the fraction of `images` the network classifies
     /// right (the first largest output against the label).
     pub fn accuracy(&mut self, images: &SparseImages) -> f64 {
+        self.check(images);
         let right = self.run(|t, parallel| {
             let (params, level) = (&t.params, t.level);
             let mid = images.len() / 2;
