@@ -8,6 +8,7 @@ use numdiff_plot::network::{
 use numdiff_plot::numerics::RandomState;
 use serde_json::Value;
 use std::path::Path;
+use std::sync::OnceLock;
 
 /// Image `n` of the synthetic set: label and 28×28 bytes, two bars whose
 /// places depend on the label over sparse speckle (the fixture script's
@@ -116,24 +117,60 @@ fn assert_matches_numpy(got: &Training, run: &Value, tolerance: f64, sizes: (usi
     );
 }
 
+/// The fixture, its data, and each run trained by the fast loop on one
+/// thread and on two, computed once for all the tests of this file.
+struct Runs {
+    fixture: Value,
+    sizes: (usize, usize),
+    one_thread: Vec<Training>,
+    two_threads: Vec<Training>,
+}
+
+fn runs() -> &'static Runs {
+    static RUNS: OnceLock<Runs> = OnceLock::new();
+    RUNS.get_or_init(|| {
+        let fixture = fixture();
+        let (train_set, test_set) = data(&fixture);
+        let on = |threads| {
+            fixture["runs"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|run| train(&train_set, &test_set, &settings(run, threads), &mut ()).unwrap())
+                .collect()
+        };
+        Runs {
+            sizes: (train_set.len(), test_set.len()),
+            one_thread: on(1),
+            two_threads: on(2),
+            fixture,
+        }
+    })
+}
+
 #[test]
 fn the_fast_loop_follows_the_book_s_numpy_within_1e_9() {
-    let fixture = fixture();
-    let (train_set, test_set) = data(&fixture);
-    for run in fixture["runs"].as_array().unwrap() {
-        let got = train(&train_set, &test_set, &settings(run, 1), &mut ()).unwrap();
-        assert_matches_numpy(&got, run, 1e-9, (train_set.len(), test_set.len()));
+    let runs = runs();
+    for (got, run) in runs
+        .one_thread
+        .iter()
+        .zip(runs.fixture["runs"].as_array().unwrap())
+    {
+        assert_matches_numpy(got, run, 1e-9, runs.sizes);
     }
 }
 
 #[test]
 fn the_dense_reference_follows_the_book_s_numpy_and_the_fast_loop_follows_it() {
-    let fixture = fixture();
-    let (train_set, test_set) = data(&fixture);
-    for run in fixture["runs"].as_array().unwrap() {
+    let runs = runs();
+    let (train_set, test_set) = data(&runs.fixture);
+    for (fast, run) in runs
+        .one_thread
+        .iter()
+        .zip(runs.fixture["runs"].as_array().unwrap())
+    {
         let reference = train_reference(&train_set, &test_set, &settings(run, 1), &mut ()).unwrap();
-        assert_matches_numpy(&reference, run, 1e-9, (train_set.len(), test_set.len()));
-        let fast = train(&train_set, &test_set, &settings(run, 2), &mut ()).unwrap();
+        assert_matches_numpy(&reference, run, 1e-9, runs.sizes);
         for (i, (f, r)) in fast.loss.iter().zip(&reference.loss).enumerate() {
             assert!(
                 (f - r).abs() <= 1e-12 * r.abs(),
@@ -149,15 +186,13 @@ fn the_dense_reference_follows_the_book_s_numpy_and_the_fast_loop_follows_it() {
 
 #[test]
 fn one_thread_and_two_give_the_same_bits() {
-    let fixture = fixture();
-    let (train_set, test_set) = data(&fixture);
-    let run = &fixture["runs"][0];
-    let one = train(&train_set, &test_set, &settings(run, 1), &mut ()).unwrap();
-    let two = train(&train_set, &test_set, &settings(run, 2), &mut ()).unwrap();
+    let runs = runs();
     let bits = |t: &Training| t.loss.iter().map(|l| l.to_bits()).collect::<Vec<_>>();
-    assert_eq!(bits(&one), bits(&two));
-    assert_eq!(one.net, two.net);
-    assert_eq!(one.epochs, two.epochs);
+    for (one, two) in runs.one_thread.iter().zip(&runs.two_threads) {
+        assert_eq!(bits(one), bits(two));
+        assert_eq!(one.net, two.net);
+        assert_eq!(one.epochs, two.epochs);
+    }
 }
 
 #[test]

@@ -8,7 +8,7 @@
 //! the samples in which pixel p is nonzero, in order. No sum depends on the
 //! vector width or on how work is split.
 
-use super::forward::{accumulate, accumulate_flat, with_block, ForwardValues, BLOCK};
+use super::forward::{accumulate, with_block, ForwardValues, BLOCK};
 use super::params::{flat, flat_mut, Lanes, Params, OUT};
 use super::simd::multiversion;
 use super::sparse::BatchColumns;
@@ -33,33 +33,31 @@ pub struct Backward {
 #[inline(always)]
 fn gradient_generic(params: &Params, fwd: &ForwardValues, labels: &[usize], out: &mut Backward) {
     let (chunks, n) = (params.chunks, labels.len());
+    let (width, classes) = (chunks * 8, OUT * 8);
     let batch_num = n as f64;
     out.dy.resize(n * OUT, Lanes::default());
     out.dz1.resize(n * chunks, Lanes::default());
     out.dw2.resize(params.hidden * OUT, Lanes::default());
     out.db1.resize(chunks, Lanes::default());
     out.db2.resize(OUT, Lanes::default());
+    let (y, z1) = (flat(&fwd.y), flat(&fwd.z1));
 
+    // dy = (y − t) / N, t one-hot (0 in the padding lanes too).
+    let dy = flat_mut(&mut out.dy);
     for (s, &label) in labels.iter().enumerate() {
-        for c in 0..OUT {
-            for l in 0..8 {
-                let t = if c * 8 + l == label { 1.0 } else { 0.0 };
-                out.dy[s * OUT + c].0[l] = (fwd.y[s * OUT + c].0[l] - t) / batch_num;
-            }
+        for k in 0..classes {
+            let t = if k == label { 1.0 } else { 0.0 };
+            dy[s * classes + k] = (y[s * classes + k] - t) / batch_num;
         }
     }
+    // ∂W2 row j = Σₙ z1ₙⱼ·dyₙ.
+    let dw2 = flat_mut(&mut out.dw2);
     for j in 0..params.hidden {
-        let mut acc = [[0.0f64; 8]; OUT];
+        let mut acc = [0.0f64; OUT * 8];
         for s in 0..n {
-            accumulate(
-                &mut acc,
-                fwd.z1[s * chunks + j / 8].0[j % 8],
-                &out.dy[s * OUT..],
-            );
+            accumulate(&mut acc, z1[s * width + j], &dy[s * classes..]);
         }
-        for (dw2, acc) in out.dw2[j * OUT..(j + 1) * OUT].iter_mut().zip(acc) {
-            dw2.0 = acc;
-        }
+        dw2[j * classes..(j + 1) * classes].copy_from_slice(&acc);
     }
     sum_rows(&out.dy, OUT, &mut out.db2);
 
@@ -76,19 +74,18 @@ fn gradient_generic(params: &Params, fwd: &ForwardValues, labels: &[usize], out:
 #[inline(always)]
 fn hidden_error(params: &Params, dy: &[Lanes], z1: &[Lanes], dz1: &mut [Lanes]) {
     let chunks = params.chunks;
+    let (dy, z1, dz1, w2t) = (flat(dy), flat(z1), flat_mut(dz1), flat(&params.w2t));
     let mut col = 0;
     while col < chunks {
         let n = (chunks - col).min(BLOCK);
-        with_block!(n, C => {
-            let mut da1 = [[0.0f64; 8]; C];
-            for k in 0..CLASSES {
-                accumulate(&mut da1, dy[k / 8].0[k % 8], &params.w2t[k * chunks + col..]);
+        with_block!(n, L => {
+            let mut da1 = [0.0f64; L];
+            for (k, &d) in dy[..CLASSES].iter().enumerate() {
+                accumulate(&mut da1, d, &w2t[(k * chunks + col) * 8..]);
             }
-            for c in 0..C {
-                let z = z1[col + c].0;
-                for l in 0..8 {
-                    dz1[col + c].0[l] = ((1.0 - z[l]) * z[l]) * da1[c][l];
-                }
+            let (z, out) = (&z1[col * 8..][..L], &mut dz1[col * 8..][..L]);
+            for ((o, &z), a) in out.iter_mut().zip(z).zip(da1) {
+                *o = ((1.0 - z) * z) * a;
             }
         });
         col += n;
@@ -98,14 +95,11 @@ fn hidden_error(params: &Params, dy: &[Lanes], z1: &[Lanes], dz1: &mut [Lanes]) 
 /// out = Σₙ rows[n], `width` lanes per row, the rows added in order from 0.
 #[inline(always)]
 fn sum_rows(rows: &[Lanes], width: usize, out: &mut [Lanes]) {
-    for lanes in out.iter_mut() {
-        *lanes = Lanes::default();
-    }
-    for row in rows.chunks_exact(width) {
+    let out = flat_mut(out);
+    out.fill(0.0);
+    for row in flat(rows).chunks_exact(width * 8) {
         for (o, r) in out.iter_mut().zip(row) {
-            for l in 0..8 {
-                o.0[l] += r.0[l];
-            }
+            *o += r;
         }
     }
 }
@@ -119,10 +113,8 @@ multiversion! {
 /// p − lr·g for every lane.
 #[inline(always)]
 fn descend(param: &mut [Lanes], grad: &[Lanes], learning_rate: f64) {
-    for (p, g) in param.iter_mut().zip(grad) {
-        for l in 0..8 {
-            p.0[l] -= learning_rate * g.0[l];
-        }
+    for (p, g) in flat_mut(param).iter_mut().zip(flat(grad)) {
+        *p -= learning_rate * g;
     }
 }
 
@@ -146,16 +138,14 @@ fn descend_w1_generic(
         let mut col = 0;
         while col < chunks {
             let n = (chunks - col).min(BLOCK);
-            with_block!(n, C, L => {
+            with_block!(n, L => {
                 let mut acc = [0.0f64; L];
                 for (&s, &v) in samples.iter().zip(values) {
-                    accumulate_flat(&mut acc, table[v as usize], &dz1[s as usize * stride + col * 8..]);
+                    accumulate(&mut acc, table[v as usize], &dz1[s as usize * stride + col * 8..]);
                 }
-                let w = &mut w1[row * stride + col * 8..][..L];
-                for l in 0..L {
-                    w[l] -= learning_rate * acc[l];
+                for (w, a) in w1[row * stride + col * 8..][..L].iter_mut().zip(acc) {
+                    *w -= learning_rate * a;
                 }
-                let _ = C;
             });
             col += n;
         }

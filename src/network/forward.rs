@@ -17,42 +17,51 @@ use crate::network::dataset::CLASSES;
 /// the book's 50 in one pass over the pixels (14 of AVX2's 16 registers).
 pub const BLOCK: usize = 7;
 
-/// Runs `$body` with `$c` a constant equal to `$n` (1 to [`BLOCK`]) and
-/// `$l` one equal to 8·`$n`.
+/// Runs `$body` with `$l` a constant equal to 8·`$n`, `$n` from 1 to
+/// [`BLOCK`]: the lanes of a block of hidden units, known to the compiler
+/// so that it keeps the block's sums in registers.
 macro_rules! with_block {
-    ($n:expr, $c:ident, $l:ident => $body:expr) => {
+    ($n:expr, $l:ident => $body:expr) => {
         match $n {
-            1 => { const $c: usize = 1; const $l: usize = 8; $body }
-            2 => { const $c: usize = 2; const $l: usize = 16; $body }
-            3 => { const $c: usize = 3; const $l: usize = 24; $body }
-            4 => { const $c: usize = 4; const $l: usize = 32; $body }
-            5 => { const $c: usize = 5; const $l: usize = 40; $body }
-            6 => { const $c: usize = 6; const $l: usize = 48; $body }
-            _ => { const $c: usize = 7; const $l: usize = 56; $body }
+            1 => {
+                const $l: usize = 8;
+                $body
+            }
+            2 => {
+                const $l: usize = 16;
+                $body
+            }
+            3 => {
+                const $l: usize = 24;
+                $body
+            }
+            4 => {
+                const $l: usize = 32;
+                $body
+            }
+            5 => {
+                const $l: usize = 40;
+                $body
+            }
+            6 => {
+                const $l: usize = 48;
+                $body
+            }
+            _ => {
+                const $l: usize = 56;
+                $body
+            }
         }
-    };
-    ($n:expr, $c:ident => $body:expr) => {
-        with_block!($n, $c, _L => $body)
     };
 }
 pub(crate) use with_block;
 
-/// acc += x · row over L lanes (row may be longer).
+/// acc += x · row over the first L lanes of `row`: one multiplication and
+/// one addition per lane, never fused.
 #[inline(always)]
-pub fn accumulate_flat<const L: usize>(acc: &mut [f64; L], x: f64, row: &[f64]) {
-    let row = &row[..L];
-    for l in 0..L {
-        acc[l] += x * row[l];
-    }
-}
-
-/// acc += x · row, lane by lane.
-#[inline(always)]
-pub fn accumulate<const C: usize>(acc: &mut [[f64; 8]; C], x: f64, row: &[Lanes]) {
-    for (acc, row) in acc.iter_mut().zip(&row[..C]) {
-        for (a, w) in acc.iter_mut().zip(&row.0) {
-            *a += x * w;
-        }
+pub fn accumulate<const L: usize>(acc: &mut [f64; L], x: f64, row: &[f64]) {
+    for (a, w) in acc.iter_mut().zip(&row[..L]) {
+        *a += x * w;
     }
 }
 
@@ -120,8 +129,10 @@ impl<'a> Rows<'a> {
     }
 }
 
-/// Pixels per tile of W1 rows: the rows a tile spans stay in the level-1
-/// cache while every sample of the batch adds its pixels from the tile.
+/// Pixels per tile of W1 rows (four image rows): the W1 rows of a tile,
+/// 50 KB with the book's 50 hidden units, stay in the fastest caches while
+/// every sample of the batch adds its pixels from the tile. Smaller tiles
+/// cost more in loop overhead than they save (measured: 16 to 784).
 pub const TILE: usize = 112;
 
 /// a1 = x·W1 + b1 for every image of `batch`, into `a1` ([`Params::chunks`]
@@ -132,7 +143,7 @@ pub const TILE: usize = 112;
 /// in `a1` between runs). A sample still adds its pixels in increasing
 /// order, from 0, and b1 last, so the sums are those of the plain
 /// pixel-by-pixel product; the tiling only keeps the W1 rows in use in the
-/// fastest cache instead of fetching 150 rows per image from the next one.
+/// fastest caches instead of fetching 150 rows per image from further out.
 #[inline(always)]
 fn hidden_inputs(
     params: &Params,
@@ -152,7 +163,7 @@ fn hidden_inputs(
     let mut col = 0;
     while col < chunks {
         let n = (chunks - col).min(BLOCK);
-        with_block!(n, C, L => {
+        with_block!(n, L => {
             let mut next = vec![0usize; batch.len()];
             for tile_end in (TILE..params.input + TILE).step_by(TILE) {
                 for (s, &(pixels, values)) in rows.iter().enumerate() {
@@ -163,7 +174,7 @@ fn hidden_inputs(
                     let out: &mut [f64; L] = (&mut a1[s * stride + col * 8..][..L]).try_into().unwrap();
                     let mut acc = *out;
                     while k < pixels.len() && (pixels[k] as usize) < tile_end {
-                        accumulate_flat(&mut acc, table[values[k] as usize], &w1[pixels[k] as usize * stride + col * 8..]);
+                        accumulate(&mut acc, table[values[k] as usize], &w1[pixels[k] as usize * stride + col * 8..]);
                         k += 1;
                     }
                     *out = acc;
@@ -172,11 +183,10 @@ fn hidden_inputs(
             }
             for s in 0..batch.len() {
                 let out = &mut a1[s * stride + col * 8..][..L];
-                for l in 0..L {
-                    out[l] += b1[col * 8 + l];
+                for (o, b) in out.iter_mut().zip(&b1[col * 8..]) {
+                    *o += b;
                 }
             }
-            let _ = C;
         });
         col += n;
     }
@@ -204,14 +214,13 @@ fn touch(rows: &[(&[u16], &[u8])]) {
 /// a2 = z1·W2 + b2 of one sample.
 #[inline(always)]
 fn output_input(params: &Params, z1: &[Lanes], out: &mut [Lanes]) {
-    let mut acc = [[0.0f64; 8]; OUT];
-    for j in 0..params.hidden {
-        accumulate(&mut acc, z1[j / 8].0[j % 8], &params.w2[j * OUT..]);
+    let (z1, w2) = (flat(z1), flat(&params.w2));
+    let mut acc = [0.0f64; OUT * 8];
+    for (j, &z) in z1[..params.hidden].iter().enumerate() {
+        accumulate(&mut acc, z, &w2[j * OUT * 8..]);
     }
-    for ((out, acc), b2) in out.iter_mut().zip(acc).zip(&params.b2) {
-        for ((o, a), b) in out.0.iter_mut().zip(acc).zip(b2.0) {
-            *o = a + b;
-        }
+    for ((o, a), b) in flat_mut(out).iter_mut().zip(acc).zip(flat(&params.b2)) {
+        *o = a + b;
     }
 }
 
@@ -278,7 +287,7 @@ multiversion! {
     ) = forward_generic;
 }
 
-/// How many images in `images[range]` the network classifies right: the
+/// How many of the images start..end the network classifies right: the
 /// book's `accuracy` numerator, argmax of y (the first of equals) against
 /// the label, in chunks of 64 images.
 #[inline(always)]

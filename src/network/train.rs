@@ -69,8 +69,9 @@ pub struct Epoch {
 }
 
 /// What the loop reports while it runs (a progress bar, the book's
-/// per-epoch line). Both methods do nothing by default.
-pub trait Progress {
+/// per-epoch line). Both methods do nothing by default. The loop may run on
+/// a thread of its own, hence `Send`.
+pub trait Progress: Send {
     /// After iteration `iteration` (from 0), with the loss recorded for it.
     fn iteration(&mut self, _iteration: usize, _loss: f64) {}
     /// When an epoch's accuracies are known, right after the iteration's.
@@ -166,7 +167,9 @@ pub fn train(
         test: SparseImages::new(test)?,
         learning_rate: settings.learning_rate,
     };
-    let (loss, epochs) = drive(settings, train.len(), &mut rng, progress, &mut fast);
+    let threads = fast.trainer.threads();
+    let (loss, epochs) =
+        threads.install(|| drive(settings, train.len(), &mut rng, progress, &mut fast));
     Ok(Training {
         loss,
         epochs,
@@ -260,7 +263,7 @@ fn drive(
     train_size: usize,
     rng: &mut RandomState,
     progress: &mut dyn Progress,
-    engine: &mut dyn Engine,
+    engine: &mut (dyn Engine + Send),
 ) -> (Vec<f64>, Vec<Epoch>) {
     let per_epoch = iter_per_epoch(train_size, settings.batch_size);
     let mut loss = Vec::with_capacity(settings.iters);

@@ -18,6 +18,7 @@ use super::two_layer_net::TwoLayerNet;
 use crate::network::dataset::CLASSES;
 use crate::numerics::loss::cross_entropy_error_labels;
 use ndarray::{s, ArrayView2};
+use std::sync::Arc;
 
 /// The network being trained, the buffers of an iteration, and the threads.
 #[derive(Debug)]
@@ -29,7 +30,7 @@ pub struct Trainer {
     backward: Backward,
     columns: [BatchColumns; 2],
     labels: Vec<usize>,
-    pool: Option<rayon::ThreadPool>,
+    pool: Option<Arc<rayon::ThreadPool>>,
 }
 
 /// Why a trainer cannot start.
@@ -75,7 +76,7 @@ impl Trainer {
                 .thread_name(|i| format!("train-{i}"))
                 .build()
                 .map_err(|source| ThreadError { threads, source })?;
-            Some(pool)
+            Some(Arc::new(pool))
         } else {
             None
         };
@@ -93,21 +94,29 @@ impl Trainer {
 
     /// Runs `work` with the trainer's threads available to it.
     fn run<R: Send>(&mut self, work: impl FnOnce(&mut Self, bool) -> R + Send) -> R {
-        match self.pool.take() {
-            Some(pool) => {
-                let result = pool.install(|| work(self, true));
-                self.pool = Some(pool);
-                result
-            }
+        match self.pool.clone() {
+            Some(pool) if pool.current_thread_index().is_some() => work(self, true),
+            Some(pool) => pool.install(|| work(self, true)),
             None => work(self, false),
         }
+    }
+
+    /// The trainer's threads, to run a whole loop on with
+    /// [`Threads::install`]: each step then hands work to the other thread
+    /// without waking the calling one.
+    pub fn threads(&self) -> Threads {
+        Threads(self.pool.clone())
     }
 
     /// One iteration of `train_neuralnet.py` on the images `batch`:
     /// `grad = network.gradient(x_batch, t_batch)`, each parameter
     /// `-= learning_rate * grad`, then `network.loss(x_batch, t_batch)` with
     /// the updated parameters, which it returns.
+    ///
+    /// Panics if the images do not have the network's input size or a
+    /// batch index is not an image.
     pub fn step(&mut self, images: &SparseImages, batch: &[usize], learning_rate: f64) -> f64 {
+        self.check(images);
         self.run(|t, parallel| {
             t.forward_on(images, batch, parallel);
             backward::gradient(t.level, &t.params, &t.forward, &t.labels, &mut t.backward);
@@ -177,8 +186,20 @@ impl Trainer {
         cross_entropy_error_labels(y.slice(s![.., ..CLASSES]), &self.labels)
     }
 
+    /// The images must have as many pixels as the network has inputs.
+    fn check(&self, images: &SparseImages) {
+        assert_eq!(
+            images.pixels(),
+            self.params.input,
+            "images of {} pixels for a network of {} inputs",
+            images.pixels(),
+            self.params.input
+        );
+    }
+
     /// The forward pass over `batch`, every value kept per sample.
     pub fn forward(&mut self, images: &SparseImages, batch: &[usize]) -> &ForwardValues {
+        self.check(images);
         self.run(|t, parallel| t.forward_on(images, batch, parallel));
         &self.forward
     }
@@ -192,6 +213,7 @@ impl Trainer {
     /// `accuracy(x, t)`: the fraction of `images` the network classifies
     /// right (the first largest output against the label).
     pub fn accuracy(&mut self, images: &SparseImages) -> f64 {
+        self.check(images);
         let right = self.run(|t, parallel| {
             let (params, level) = (&t.params, t.level);
             let mid = images.len() / 2;
@@ -215,6 +237,21 @@ impl Trainer {
     /// The parameters as a [`TwoLayerNet`].
     pub fn net(&self) -> TwoLayerNet {
         self.params.net()
+    }
+}
+
+/// The threads of a [`Trainer`].
+#[derive(Debug, Clone)]
+pub struct Threads(Option<Arc<rayon::ThreadPool>>);
+
+impl Threads {
+    /// Runs `work` on one of the threads (on the calling thread when there
+    /// is only one).
+    pub fn install<R: Send>(&self, work: impl FnOnce() -> R + Send) -> R {
+        match &self.0 {
+            Some(pool) => pool.install(work),
+            None => work(),
+        }
     }
 }
 
