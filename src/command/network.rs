@@ -6,6 +6,7 @@ use super::train::{Progress, TrainResult, TrainSettings};
 use crate::data::{Images, Mnist};
 use crate::network::{self, Dataset, Epoch, Settings};
 use anyhow::{Context, Result};
+use std::sync::mpsc;
 
 /// The book's `train_neuralnet.py` with the backprop gradient, on the fast
 /// sparse network, on as many threads as the machine has (at most 2: the
@@ -25,7 +26,17 @@ pub fn backprop(
         seed: s.seed,
         threads,
     };
-    let t = network::train(&train, &test, &settings, &mut Relay(progress))?;
+    // The loop runs on the network's own threads; its reports come back
+    // here, where the terminal is, through a channel.
+    let (events, reports) = mpsc::channel();
+    let t = std::thread::scope(|scope| {
+        let training =
+            scope.spawn(move || network::train(&train, &test, &settings, &mut Relay(events)));
+        for event in reports {
+            progress(event);
+        }
+        training.join().expect("the training thread does not panic")
+    })?;
     Ok(TrainResult {
         loss: t.loss,
         train_acc: t.epochs.iter().map(|e| e.train_acc).collect(),
@@ -45,20 +56,21 @@ fn datasets(m: Mnist) -> Result<(Dataset, Dataset)> {
     ))
 }
 
-/// The network's progress, told to the command's callback.
-struct Relay<'a>(&'a mut dyn FnMut(Progress));
+/// The network's progress, sent to the thread that reports it.
+struct Relay(mpsc::Sender<Progress>);
 
-impl network::Progress for Relay<'_> {
+impl network::Progress for Relay {
     fn iteration(&mut self, iteration: usize, loss: f64) {
-        (self.0)(Progress::Iteration { iteration, loss })
+        // The receiver outlives the loop; a send cannot fail.
+        let _ = self.0.send(Progress::Iteration { iteration, loss });
     }
 
     fn epoch(&mut self, e: &Epoch) {
-        (self.0)(Progress::Epoch {
+        let _ = self.0.send(Progress::Epoch {
             index: e.index,
             iteration: e.iteration,
             train_acc: e.train_acc,
             test_acc: e.test_acc,
-        })
+        });
     }
 }
