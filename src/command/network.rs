@@ -16,25 +16,47 @@ pub fn backprop(
     progress: &mut dyn FnMut(Progress),
 ) -> Result<TrainResult> {
     let (train, test) = datasets(mnist)?;
+    let t = network::train(&train, &test, &settings(s), &mut Relay(progress))?;
+    Ok(result(t))
+}
+
+/// The same loop with the chapter's numerical gradient
+/// (`network.numerical_gradient`) in place of backprop.
+pub fn numerical(
+    mnist: Mnist,
+    s: &TrainSettings,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<TrainResult> {
+    let (train, test) = datasets(mnist)?;
+    let t = network::train_numerical(&train, &test, &settings(s), &mut Relay(progress))?;
+    Ok(result(t))
+}
+
+/// The command's settings as the network's, on as many threads as the
+/// machine has, at most 2 (the results are the same on 1).
+fn settings(s: &TrainSettings) -> Settings {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(2));
-    let settings = Settings {
+    Settings {
         iters: s.iters,
         batch_size: s.batch_size,
         learning_rate: s.learning_rate,
         hidden: s.hidden,
         seed: s.seed,
         threads,
-    };
-    let t = network::train(&train, &test, &settings, &mut Relay(progress))?;
-    Ok(TrainResult {
+    }
+}
+
+/// What the book's script records, from the network's record.
+fn result(t: network::Training) -> TrainResult {
+    TrainResult {
         loss: t.loss,
         train_acc: t.epochs.iter().map(|e| e.train_acc).collect(),
         test_acc: t.epochs.iter().map(|e| e.test_acc).collect(),
-    })
+    }
 }
 
 /// The training and test sets, their bytes moved, not copied.
-fn datasets(m: Mnist) -> Result<(Dataset, Dataset)> {
+pub fn datasets(m: Mnist) -> Result<(Dataset, Dataset)> {
     let set = |images: Images, labels: Vec<u8>, which: &str| {
         Dataset::new(images.pixels, labels, images.rows, images.cols)
             .with_context(|| format!("the {which} set"))
