@@ -125,10 +125,16 @@ impl Scratch {
         self.a2.clear();
         for g in 0..groups {
             let lanes = &self.samples[g * LANES..][..LANES];
-            self.labels
-                .push(std::array::from_fn(|l| base.labels[lanes[l]]));
-            self.a2
-                .push(std::array::from_fn(|k| std::array::from_fn(|l| base.a2[lanes[l]][k])));
+            let mut labels = [0; LANES];
+            let mut a2 = [[0.0; LANES]; CLASSES];
+            for l in 0..LANES {
+                labels[l] = base.labels[lanes[l]];
+                for k in 0..CLASSES {
+                    a2[k][l] = base.a2[lanes[l]][k];
+                }
+            }
+            self.labels.push(labels);
+            self.a2.push(a2);
         }
         self.terms.resize(self.samples.len(), 0.0);
     }
@@ -179,9 +185,17 @@ fn terms8(
             max[l] = max[l].max(v[k][l]);
         }
     }
-    let e: [[f64; LANES]; CLASSES] =
-        std::array::from_fn(|k| exp_lanes(std::array::from_fn(|l| v[k][l] - max[l])));
-    let y = std::array::from_fn(|l| {
+    // (std::array::from_fn is not inlined into the vector versions; loops are.)
+    let mut e = [[0.0; LANES]; CLASSES];
+    for k in 0..CLASSES {
+        let mut x = [0.0; LANES];
+        for l in 0..LANES {
+            x[l] = v[k][l] - max[l];
+        }
+        e[k] = exp_lanes(x);
+    }
+    let mut y = [0.0; LANES];
+    for l in 0..LANES {
         let sum = ((e[0][l] + e[1][l]) + (e[2][l] + e[3][l]))
             + ((e[4][l] + e[5][l]) + (e[6][l] + e[7][l]))
             + e[8][l]
@@ -192,8 +206,8 @@ fn terms8(
                 et = e[l];
             }
         }
-        et / sum + DELTA
-    });
+        y[l] = et / sum + DELTA;
+    }
     log_lanes(y)
 }
 
@@ -209,11 +223,15 @@ pub fn first_layer(base: &Base, row: &[f64], s: &mut Scratch, out: &mut [f64]) {
         for g in 0..s.a2.len() {
             let lanes = g * LANES..(g + 1) * LANES;
             let (samples, x, plus) = (&s.samples[lanes.clone()], &s.x[lanes.clone()], &s.plus[lanes.clone()]);
-            let minus_a1: [f64; LANES] = std::array::from_fn(|l| {
-                -(a1[samples[l]] + x[l] * if plus[l] { up } else { down })
-            });
+            let mut minus_a1 = [0.0; LANES];
+            for l in 0..LANES {
+                minus_a1[l] = -(a1[samples[l]] + x[l] * if plus[l] { up } else { down });
+            }
             let e = exp_lanes(minus_a1);
-            let dz = std::array::from_fn(|l| 1.0 / (1.0 + e[l]) - z1[samples[l]]);
+            let mut dz = [0.0; LANES];
+            for l in 0..LANES {
+                dz[l] = 1.0 / (1.0 + e[l]) - z1[samples[l]];
+            }
             let t = terms8(&s.a2[g], dz, &base.w2[j], &s.labels[g]);
             s.terms[lanes].copy_from_slice(&t);
         }
@@ -239,9 +257,10 @@ pub fn second_layer(
         for g in 0..s.a2.len() {
             let lanes = g * LANES..(g + 1) * LANES;
             let (samples, plus) = (&s.samples[lanes.clone()], &s.plus[lanes.clone()]);
-            let step = std::array::from_fn(|l| {
-                multiplier(samples[l]) * if plus[l] { up } else { down }
-            });
+            let mut step = [0.0; LANES];
+            for l in 0..LANES {
+                step[l] = multiplier(samples[l]) * if plus[l] { up } else { down };
+            }
             let t = terms8(&s.a2[g], step, &d, &s.labels[g]);
             s.terms[lanes].copy_from_slice(&t);
         }
