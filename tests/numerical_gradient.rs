@@ -84,9 +84,15 @@ fn three_gradients(net: &TwoLayerNet, data: &Dataset, batch: &[usize]) -> [Gradi
 /// Within 1e-10 of the full-forward gradient, within `tolerance` of backprop.
 fn assert_close(fast: &Gradients, dense: &Gradients, backprop: &Gradients, tolerance: f64) {
     let to_dense = max_diffs(fast, dense);
-    assert!(to_dense.iter().all(|&d| d <= 1e-10), "fast vs full-forward: {to_dense:?}");
+    assert!(
+        to_dense.iter().all(|&d| d <= 1e-10),
+        "fast vs full-forward: {to_dense:?}"
+    );
     let to_backprop = max_diffs(fast, backprop);
-    assert!(to_backprop.iter().all(|&d| d <= tolerance), "numerical vs backprop: {to_backprop:?}");
+    assert!(
+        to_backprop.iter().all(|&d| d <= tolerance),
+        "numerical vs backprop: {to_backprop:?}"
+    );
 }
 
 #[test]
@@ -155,21 +161,38 @@ fn training_by_the_numerical_gradient_follows_backprop() {
     let numerical = train_numerical(&train_set, &test_set, &settings, &mut ()).unwrap();
     let backprop = train(&train_set, &test_set, &settings, &mut ()).unwrap();
     assert_eq!(numerical.loss.len(), 120);
-    for (i, (n, b)) in numerical.loss.iter().zip(&backprop.loss).take(40).enumerate() {
+    for (i, (n, b)) in numerical
+        .loss
+        .iter()
+        .zip(&backprop.loss)
+        .take(40)
+        .enumerate()
+    {
         assert!((n - b).abs() < 1e-6, "iteration {i}: {n} vs {b}");
     }
     // It learns: the mean loss of the last 20 iterations is well below ln 10.
     let last: f64 = numerical.loss[100..].iter().sum::<f64>() / 20.0;
     assert!(last < 1.5, "{last}: {:?}", numerical.loss);
     let epochs = |t: &numdiff_plot::network::Training| {
-        t.epochs.iter().map(|e| (e.iteration, e.train_acc, e.test_acc)).collect::<Vec<_>>()
+        t.epochs
+            .iter()
+            .map(|e| (e.iteration, e.train_acc, e.test_acc))
+            .collect::<Vec<_>>()
     };
     assert_eq!(
         epochs(&numerical).iter().map(|e| e.0).collect::<Vec<_>>(),
         (0..20).map(|e| 6 * e).collect::<Vec<_>>()
     );
     // One thread gives the same bits.
-    let one = train_numerical(&train_set, &test_set, &Settings { threads: 1, ..settings }, &mut ())
-        .unwrap();
+    let one = train_numerical(
+        &train_set,
+        &test_set,
+        &Settings {
+            threads: 1,
+            ..settings
+        },
+        &mut (),
+    )
+    .unwrap();
     assert_eq!(one, numerical);
 }

@@ -119,11 +119,16 @@ pub fn run(a: &GradcheckArgs) -> Result<()> {
     let backprop_seconds = started.elapsed().as_secs_f64();
 
     let report = Report {
-        max_abs_diff: PerParameter::of(&backprop, &numerical, |d| d.iter().fold(0.0, |m, &v| f64::max(m, v))),
+        max_abs_diff: PerParameter::of(&backprop, &numerical, |d| {
+            d.iter().fold(0.0, |m, &v| f64::max(m, v))
+        }),
         mean_abs_diff: PerParameter::of(&backprop, &numerical, |d| numpy_sum(d) / d.len() as f64),
         numerical_seconds,
         backprop_seconds,
-        parameters: numerical.w1.len() + numerical.b1.len() + numerical.w2.len() + numerical.b2.len(),
+        parameters: numerical.w1.len()
+            + numerical.b1.len()
+            + numerical.w2.len()
+            + numerical.b2.len(),
         batch: a.batch,
         seed: a.seed,
         threads,
@@ -140,9 +145,7 @@ pub fn run(a: &GradcheckArgs) -> Result<()> {
 /// The report as text: the script's lines (the mean), then the largest
 /// differences and the times.
 pub fn text(r: &Report) -> String {
-    let mut s = format!(
-        "mean |backprop - numerical| (ch05/gradient_check.py):\n"
-    );
+    let mut s = "mean |backprop - numerical| (ch05/gradient_check.py):\n".to_string();
     for (key, diff) in r.mean_abs_diff.named() {
         s += &format!("{key}:{}\n", fmt_py(diff));
     }

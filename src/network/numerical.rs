@@ -241,7 +241,13 @@ fn gradient_units_generic(
                     every.load(base, all());
                 }
                 let z1 = &base.z1[j * n..][..n];
-                second_layer(base, &w2[j * OUT * 8..][..CLASSES], |s| z1[s], &mut every, out);
+                second_layer(
+                    base,
+                    &w2[j * OUT * 8..][..CLASSES],
+                    |s| z1[s],
+                    &mut every,
+                    out,
+                );
             }
             Unit::B2 => {
                 if every.changed() != n {

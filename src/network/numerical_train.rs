@@ -60,13 +60,8 @@ struct Numerical {
 
 impl Engine for Numerical {
     fn step(&mut self, batch: &[usize]) -> f64 {
-        let grad = numerical_gradient_flat(
-            self.level,
-            &self.params,
-            &self.train,
-            batch,
-            self.threads,
-        );
+        let grad =
+            numerical_gradient_flat(self.level, &self.params, &self.train, batch, self.threads);
         update(&mut self.params, &grad, self.learning_rate);
         self.loss(batch)
     }
@@ -82,7 +77,14 @@ impl Numerical {
         let (params, images) = (&self.params, &self.train);
         self.forward.resize(params, batch.len());
         let table = input_table();
-        forward::forward(self.level, params, images, batch, &table, self.forward.rows());
+        forward::forward(
+            self.level,
+            params,
+            images,
+            batch,
+            &table,
+            self.forward.rows(),
+        );
         let y = ArrayView2::from_shape((batch.len(), OUT * 8), flat(&self.forward.y))
             .expect("y holds OUT lanes per sample");
         let labels: Vec<usize> = batch.iter().map(|&i| images.label(i)).collect();

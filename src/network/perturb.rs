@@ -116,7 +116,8 @@ impl Scratch {
         }
         self.m = self.samples.len() / 2;
         while !self.samples.len().is_multiple_of(LANES) {
-            self.samples.push(self.samples.first().copied().unwrap_or(0));
+            self.samples
+                .push(self.samples.first().copied().unwrap_or(0));
             self.x.push(0.0);
             self.plus.push(true);
         }
@@ -127,10 +128,10 @@ impl Scratch {
             let lanes = &self.samples[g * LANES..][..LANES];
             let mut labels = [0; LANES];
             let mut a2 = [[0.0; LANES]; CLASSES];
-            for l in 0..LANES {
-                labels[l] = base.labels[lanes[l]];
-                for k in 0..CLASSES {
-                    a2[k][l] = base.a2[lanes[l]][k];
+            for (l, &sample) in lanes.iter().enumerate() {
+                labels[l] = base.labels[sample];
+                for (k, a2) in a2.iter_mut().enumerate() {
+                    a2[l] = base.a2[sample][k];
                 }
             }
             self.labels.push(labels);
@@ -222,7 +223,11 @@ pub fn first_layer(base: &Base, row: &[f64], s: &mut Scratch, out: &mut [f64]) {
         let (a1, z1) = (&base.a1[j * n..][..n], &base.z1[j * n..][..n]);
         for g in 0..s.a2.len() {
             let lanes = g * LANES..(g + 1) * LANES;
-            let (samples, x, plus) = (&s.samples[lanes.clone()], &s.x[lanes.clone()], &s.plus[lanes.clone()]);
+            let (samples, x, plus) = (
+                &s.samples[lanes.clone()],
+                &s.x[lanes.clone()],
+                &s.plus[lanes.clone()],
+            );
             let mut minus_a1 = [0.0; LANES];
             for l in 0..LANES {
                 minus_a1[l] = -(a1[samples[l]] + x[l] * if plus[l] { up } else { down });

@@ -124,7 +124,11 @@ pub fn is_epoch(iteration: usize, iter_per_epoch: f64) -> bool {
     (iteration as f64) % iter_per_epoch == 0.0
 }
 
-pub(super) fn check(train: &Dataset, test: &Dataset, settings: &Settings) -> Result<(), TrainError> {
+pub(super) fn check(
+    train: &Dataset,
+    test: &Dataset,
+    settings: &Settings,
+) -> Result<(), TrainError> {
     if settings.batch_size == 0 {
         return Err(TrainError::EmptyBatch);
     }
