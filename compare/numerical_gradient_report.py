@@ -87,7 +87,8 @@ def section(raw):
         if not rs:
             w.append(f"| {name} | 0 | not measured | |\n")
             continue
-        ratio = f"{numpy_best / med(rs):.0f}×" if numpy_best else ""
+        r = numpy_best / med(rs) if numpy_best else None
+        ratio = "" if r is None else f"{r:.0f}×" if r >= 10 else f"{r:.2f}×"
         w.append(f"| {name} | {len(rs)} | {fmt_s(med(rs))} | {ratio} |\n")
     w.append("\n| goal | target | measured | |\n|---|---|---|---|\n")
     if rust2:
@@ -107,6 +108,9 @@ def section(raw):
             for k, _, v in (line.rpartition(": ") for line in open(os.path.join(raw, "train.time"), encoding="utf-8"))
         ) if os.path.exists(os.path.join(raw, "train.time")) else {}
         rss = times.get("Maximum resident set size (kbytes)")
+        cpu = times.get("Percent of CPU this job got")
+        commit_file = os.path.join(raw, "train-commit.txt")
+        commit = open(commit_file).read().strip() if os.path.exists(commit_file) else meta.get("commit", "?")
         w.append(
             f"| `train --grad numerical`, 10,000 iterations | < 20 min | {t['seconds'] / 60:.1f} min "
             f"| {verdict(t['seconds'] < GOAL_TRAIN_SECONDS)} |\n"
@@ -117,6 +121,13 @@ def section(raw):
         )
         if rss:
             w.append(f"| its peak memory (GNU time) | | {int(rss) / 1024:.1f} MiB | |\n")
+        w.append(
+            f"\nThe training ran at commit {commit} with the book's settings (seed 0) and got "
+            f"{cpu or 'an unknown share'} of one CPU's time (GNU time) from the busy machine; "
+            "its accuracies at every epoch: "
+            + ", ".join(f"{a:.4f}" for a in t["test_acc"])
+            + " (test).\n"
+        )
     w.append("\nThe differences, per parameter (the same on every run of each side):\n\n")
     w.append("| | W1 | b1 | W2 | b2 |\n|---|--:|--:|--:|--:|\n")
     for name, rs in (("numdiff-plot", rust2), ("numpy", numpy1 or numpyd)):
