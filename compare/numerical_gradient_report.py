@@ -66,7 +66,10 @@ def section(raw):
         "TwoLayerNet, all 39,760 central differences with h = 1e-4, on the first batch "
         "of 100 that `train` draws with seed 0, on the real MNIST: numdiff-plot's "
         "`gradcheck` and the book's `numerical_gradient` with numpy "
-        "(compare/python/numerical_gradient.py), on the same batch and weights.\n\n"
+        "(compare/python/numerical_gradient.py), on the same batch and weights. "
+        "The numpy runs are single and long, so the load during each matters: "
+        "rerun on a quiet machine for steadier numbers; with `TRAIN=1` the script "
+        "also runs `train --grad numerical` with the book's settings.\n\n"
     )
     w.append(
         f"Machine: {meta.get('nproc', '?')} cores, {meta.get('cpu', '?')}; commit "
