@@ -17,7 +17,8 @@
 # VENV (default target/compare/venv), PYTHON (the python3 that makes the venv),
 # WAIT_QUIET (seconds to wait, at most, for other processes to leave the
 # CPUs under 10 % busy before the timed rounds; default 0), REDO (how many
-# rounds, at most, to run again because other processes were busy; 10).
+# rounds, at most, to run again because other processes were busy; 10),
+# MNIST (a directory of MNIST's files: also run compare/numerical_gradient.sh).
 #
 # Not part of CI: it takes several minutes and measures this machine.
 set -euo pipefail
@@ -238,5 +239,7 @@ print("; ".join(f"{i.get(\"internal_api\")} {i.get(\"version\")}, kernel {i.get(
 } >"$raw/meta.tsv"
 "${py[@]}" compare/report.py "$raw" "$root/target/criterion" compare/notes.md >"$work_root/BENCHMARKS.md"
 mv "$work_root/BENCHMARKS.md" BENCHMARKS.md
+# The network's numerical gradient beside numpy's, on MNIST (MNIST=DIR).
+if [ -n "${MNIST:-}" ]; then bash "$root/compare/numerical_gradient.sh" "$MNIST"; fi
 step "done: BENCHMARKS.md"
 sed -n '/^## Goals/,/^## The figures/p' BENCHMARKS.md | head -n -1 >&2

@@ -6,6 +6,7 @@
 pub mod caps;
 pub mod data;
 pub mod defaults;
+pub mod gradcheck;
 pub mod output;
 pub mod parse;
 pub mod train;
@@ -21,6 +22,7 @@ use parse::*;
 use std::path::PathBuf;
 
 pub use data::{DataArgs, DataCommand};
+pub use gradcheck::GradcheckArgs;
 pub use output::{is_stdout, Target};
 pub use train::TrainArgs;
 
@@ -91,6 +93,9 @@ pub enum Command {
     /// Trains the book's two-layer network on MNIST (train_loss.png, train_accuracy.png)
     #[command(after_help = "Example: numdiff-plot train --data ~/mnist -o figures")]
     Train(TrainArgs),
+    /// Compares the network's numerical gradient with backprop on the first training batch, as ch05/gradient_check.py
+    #[command(after_help = "Example: numdiff-plot gradcheck --data ~/mnist --json")]
+    Gradcheck(GradcheckArgs),
     /// Downloads, verifies or locates MNIST, the data train needs
     #[command(after_help = "Example: numdiff-plot data download")]
     Data(DataArgs),

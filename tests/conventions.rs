@@ -103,6 +103,7 @@ fn man_prints_one_page_with_every_subcommand() {
             ".SH \"NUMDIFF-PLOT DIFF\"",
             ".SH \"NUMDIFF-PLOT ERROR\"",
             ".SH \"NUMDIFF-PLOT TRAIN\"",
+            ".SH \"NUMDIFF-PLOT GRADCHECK\"",
             ".SH \"NUMDIFF-PLOT DATA\"",
             ".SH \"NUMDIFF-PLOT DATA DOWNLOAD\"",
             ".SH \"NUMDIFF-PLOT DATA VERIFY\"",

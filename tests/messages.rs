@@ -364,7 +364,8 @@ fn clap_s_lists_and_suggestions_are_kept_in_the_one_line() {
         &["frobnicate"],
         2,
         "error: unrecognized subcommand 'frobnicate'; the subcommands are tangent, surface, \
-         quiver, descent, simplenet, loss, sigmoid, diff, error, train, data, all, completions, man",
+         quiver, descent, simplenet, loss, sigmoid, diff, error, train, gradcheck, data, all, \
+         completions, man",
     );
     rejects(
         &["diff"],

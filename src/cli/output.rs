@@ -21,6 +21,7 @@ impl Command {
             Command::Diff(_)
             | Command::All(_)
             | Command::Train(_)
+            | Command::Gradcheck(_)
             | Command::Data(_)
             | Command::Completions(_)
             | Command::Man => None,

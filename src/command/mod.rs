@@ -1,6 +1,6 @@
 //! What each subcommand does, one file per job: [`figure`] (the figure
 //! commands' output policy), [`all`], [`diff`], [`docs`] (completions and
-//! the manual page), [`train`] and [`data`] (MNIST). This file dispatches:
+//! the manual page), [`train`], [`gradcheck`] and [`data`] (MNIST). This file dispatches:
 //! it checks the caps, turns each subcommand's flags into its figure's
 //! parameters and hands them on.
 
@@ -9,6 +9,7 @@ pub mod data;
 pub mod diff;
 pub mod docs;
 pub mod figure;
+pub mod gradcheck;
 pub mod network;
 pub mod train;
 
@@ -89,6 +90,7 @@ pub fn run(cli: Cli) -> Result<()> {
             figure::run(numdiff_error::compute(&params), &a.out, numdiff_error::FILE)
         }
         Command::Train(a) => train::run(&a),
+        Command::Gradcheck(a) => gradcheck::run(&a),
         Command::Data(a) => data::run(&a),
         Command::All(a) => all::run(&a),
         Command::Completions(a) => docs::completions(&a),

@@ -4,39 +4,53 @@
 
 use super::train::{Progress, TrainResult, TrainSettings};
 use crate::data::{Images, Mnist};
-use crate::network::{self, Dataset, Epoch, Settings};
-use anyhow::{Context, Result};
+use crate::network::{self, Dataset, Epoch, Settings, TrainError, Training};
+use anyhow::{anyhow, Context, Result};
 use std::sync::mpsc;
 
 /// The book's `train_neuralnet.py` with the backprop gradient, on the fast
-/// sparse network, on as many threads as the machine has (at most 2: the
-/// results are the same on 1).
+/// sparse network.
 pub fn backprop(
     mnist: Mnist,
     s: &TrainSettings,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<TrainResult> {
     let (train, test) = datasets(mnist)?;
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(2));
-    let settings = Settings {
-        iters: s.iters,
-        batch_size: s.batch_size,
-        learning_rate: s.learning_rate,
-        hidden: s.hidden,
-        seed: s.seed,
-        threads,
-    };
-    // The loop runs on the network's own threads; its reports come back
-    // here, where the terminal is, through a channel.
+    run(progress, |relay| {
+        network::train(&train, &test, &settings(s), relay)
+    })
+}
+
+/// The same loop with the chapter's numerical gradient
+/// (`network.numerical_gradient`) in place of backprop.
+pub fn numerical(
+    mnist: Mnist,
+    s: &TrainSettings,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<TrainResult> {
+    let (train, test) = datasets(mnist)?;
+    run(progress, |relay| {
+        network::train_numerical(&train, &test, &settings(s), relay)
+    })
+}
+
+/// Runs a training loop on a thread of its own (the loop hands its work to
+/// the network's threads), and reports its progress here, where the
+/// terminal is, as it arrives through a channel.
+fn run(
+    progress: &mut dyn FnMut(Progress),
+    train: impl FnOnce(&mut Relay) -> Result<Training, TrainError> + Send,
+) -> Result<TrainResult> {
     let (events, reports) = mpsc::channel();
     let t = std::thread::scope(|scope| {
-        let training =
-            scope.spawn(move || network::train(&train, &test, &settings, &mut Relay(events)));
+        let training = scope.spawn(move || train(&mut Relay(events)));
         for event in reports {
             progress(event);
         }
-        training.join().expect("the training thread does not panic")
-    })?;
+        training
+            .join()
+            .map_err(|_| anyhow!("the training thread stopped unexpectedly"))
+    })??;
     Ok(TrainResult {
         loss: t.loss,
         train_acc: t.epochs.iter().map(|e| e.train_acc).collect(),
@@ -44,8 +58,22 @@ pub fn backprop(
     })
 }
 
+/// The command's settings as the network's, on as many threads as the
+/// machine has, at most 2 (the results are the same on 1).
+fn settings(s: &TrainSettings) -> Settings {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(2));
+    Settings {
+        iters: s.iters,
+        batch_size: s.batch_size,
+        learning_rate: s.learning_rate,
+        hidden: s.hidden,
+        seed: s.seed,
+        threads,
+    }
+}
+
 /// The training and test sets, their bytes moved, not copied.
-fn datasets(m: Mnist) -> Result<(Dataset, Dataset)> {
+pub fn datasets(m: Mnist) -> Result<(Dataset, Dataset)> {
     let set = |images: Images, labels: Vec<u8>, which: &str| {
         Dataset::new(images.pixels, labels, images.rows, images.cols)
             .with_context(|| format!("the {which} set"))
@@ -60,8 +88,8 @@ fn datasets(m: Mnist) -> Result<(Dataset, Dataset)> {
 struct Relay(mpsc::Sender<Progress>);
 
 impl network::Progress for Relay {
+    // The receiver outlives the loop, so a send cannot fail.
     fn iteration(&mut self, iteration: usize, loss: f64) {
-        // The receiver outlives the loop; a send cannot fail.
         let _ = self.0.send(Progress::Iteration { iteration, loss });
     }
 

@@ -98,7 +98,7 @@ pub struct Network {
 /// The network the binary trains. Connecting a trainer is one entry here.
 pub const NETWORK: Network = Network {
     backprop: Some(super::network::backprop),
-    numerical: None,
+    numerical: Some(super::network::numerical),
 };
 
 impl Network {

@@ -125,7 +125,11 @@ pub fn is_epoch(iteration: usize, iter_per_epoch: f64) -> bool {
     (iteration as f64) % iter_per_epoch == 0.0
 }
 
-fn check(train: &Dataset, test: &Dataset, settings: &Settings) -> Result<(), TrainError> {
+pub(super) fn check(
+    train: &Dataset,
+    test: &Dataset,
+    settings: &Settings,
+) -> Result<(), TrainError> {
     if settings.batch_size == 0 {
         return Err(TrainError::EmptyBatch);
     }
@@ -206,7 +210,7 @@ pub fn train_reference(
 
 /// What the loop needs of a network: one iteration on a batch, and the
 /// accuracies on the training and test sets.
-trait Engine {
+pub(super) trait Engine {
     /// Gradient, update, and the loss after the update.
     fn step(&mut self, batch: &[usize]) -> f64;
     /// (train accuracy, test accuracy).
@@ -258,7 +262,7 @@ impl Engine for Dense<'_> {
 
 /// The loop itself: draws the batches, steps, records the losses and, at
 /// epoch boundaries, the accuracies.
-fn drive(
+pub(super) fn drive(
     settings: &Settings,
     train_size: usize,
     rng: &mut RandomState,
