@@ -37,8 +37,9 @@ pub struct Settings {
     pub hidden: usize,
     /// The `np.random.seed` the weights and batches are drawn after.
     pub seed: u32,
-    /// 1: everything on the calling thread; 2: forward passes, updates and
-    /// accuracy passes split in two. The results are the same.
+    /// 1 (or 0): everything on the calling thread; 2: forward passes, W1
+    /// updates and accuracy passes split in two halves, one per thread (more
+    /// threads are not used). The results are the same.
     pub threads: usize,
 }
 
