@@ -1,7 +1,7 @@
 //! The two-layer network of the book's section 4.5 and its training.
 //!
 //! [`TwoLayerNet`] and [`gradient`] are the book's `two_layer_net.py` as
-//! written, dense, with ndarray; [`train`] is `train_neuralnet.py`'s loop,
+//! written, dense, with ndarray; [`train()`] is `train_neuralnet.py`'s loop,
 //! run by [`Trainer`], which computes the same thing on the nonzero pixels
 //! only, with vector kernels ([`forward`], [`backward`]). [`Dataset`] is
 //! what the loop takes: images as bytes, as the IDX files hold them.

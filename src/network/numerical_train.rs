@@ -13,7 +13,7 @@ use super::numerical::numerical_gradient_flat;
 use super::params::{flat, flat_mut, Params, OUT};
 use super::simd::Level;
 use super::sparse::{input_table, SparseImages};
-use super::train::{check, drive, Engine, Progress, Settings, TrainError, Training};
+use super::train::{check, drive, Accuracies, Engine, Progress, Settings, TrainError, Training};
 use super::trainer::correct;
 use super::two_layer_net::TwoLayerNet;
 use crate::numerics::loss::cross_entropy_error_labels;
@@ -66,8 +66,8 @@ impl Engine for Numerical {
         self.loss(batch)
     }
 
-    fn accuracies(&mut self) -> (f64, f64) {
-        (self.accuracy(&self.train), self.accuracy(&self.test))
+    fn accuracies(&mut self) -> Accuracies {
+        Accuracies::Known(self.accuracy(&self.train), self.accuracy(&self.test))
     }
 }
 

@@ -116,7 +116,7 @@ pub fn input_table() -> [f64; 256] {
 
 /// A batch turned around, for the pixels of one range: for each pixel, the
 /// samples of the batch in which it is nonzero (in increasing sample
-/// order) and its bytes there. ∂W1 row p = Σ over that list of x·dz1[sample].
+/// order) and its bytes there. ∂W1 row p = Σ over that list of x·dz1 of the sample.
 #[derive(Debug, Clone, Default)]
 pub struct BatchColumns {
     first: usize,

@@ -14,15 +14,19 @@
 //!
 //! With the seed the book's script would get from `np.random.seed(seed)`,
 //! the weights and every batch are numpy's. With two threads, each forward
-//! pass, each W1 update and each accuracy pass is split in halves that
-//! share no sum, so nothing depends on the number of threads.
+//! pass and each W1 update is split in halves that share no sum, and the
+//! accuracy passes run on a copy of the weights in small tasks that fill
+//! the gaps between them (counting right answers, in any order), so
+//! nothing depends on the number of threads.
 
 use super::dataset::{Dataset, CLASSES};
 use super::gradient;
 use super::sparse::{SparseError, SparseImages};
-use super::trainer::{ThreadError, Trainer};
+use super::trainer::{Pending, ThreadError, Trainer};
 use super::two_layer_net::{inputs, labels, one_hot, TwoLayerNet};
 use crate::numerics::RandomState;
+use std::collections::VecDeque;
+use std::sync::Arc;
 
 /// The hyperparameters of the loop, named as the book's script names them.
 #[derive(Debug, Clone, PartialEq)]
@@ -37,8 +41,9 @@ pub struct Settings {
     pub hidden: usize,
     /// The `np.random.seed` the weights and batches are drawn after.
     pub seed: u32,
-    /// 1: everything on the calling thread; 2: forward passes, updates and
-    /// accuracy passes split in two. The results are the same.
+    /// 1 (or 0): everything on the calling thread; 2: forward passes, W1
+    /// updates and accuracy passes split in two halves, one per thread (more
+    /// threads are not used). The results are the same.
     pub threads: usize,
 }
 
@@ -74,7 +79,9 @@ pub struct Epoch {
 pub trait Progress: Send {
     /// After iteration `iteration` (from 0), with the loss recorded for it.
     fn iteration(&mut self, _iteration: usize, _loss: f64) {}
-    /// When an epoch's accuracies are known, right after the iteration's.
+    /// When an epoch's accuracies are known: in order, after the epoch's
+    /// iteration and perhaps a few later ones (they are measured while
+    /// training goes on).
     fn epoch(&mut self, _epoch: &Epoch) {}
 }
 
@@ -167,8 +174,8 @@ pub fn train(
     let net = TwoLayerNet::for_inputs(train.pixels(), settings.hidden, &mut rng);
     let mut fast = Fast {
         trainer: Trainer::new(&net, settings.threads)?,
-        train: SparseImages::new(train)?,
-        test: SparseImages::new(test)?,
+        train: Arc::new(SparseImages::new(train)?),
+        test: Arc::new(SparseImages::new(test)?),
         learning_rate: settings.learning_rate,
     };
     let threads = fast.trainer.threads();
@@ -213,14 +220,37 @@ pub fn train_reference(
 pub(super) trait Engine {
     /// Gradient, update, and the loss after the update.
     fn step(&mut self, batch: &[usize]) -> f64;
-    /// (train accuracy, test accuracy).
-    fn accuracies(&mut self) -> (f64, f64);
+    /// (train accuracy, test accuracy) of the network as it is now, perhaps
+    /// still being measured when this returns.
+    fn accuracies(&mut self) -> Accuracies;
+}
+
+/// Train and test accuracy, known or being measured.
+pub(super) enum Accuracies {
+    Known(f64, f64),
+    Measuring(Pending, Pending),
+}
+
+impl Accuracies {
+    fn poll(&self) -> Option<(f64, f64)> {
+        match self {
+            Accuracies::Known(train, test) => Some((*train, *test)),
+            Accuracies::Measuring(train, test) => Some((train.poll()?, test.poll()?)),
+        }
+    }
+
+    fn wait(&self) -> (f64, f64) {
+        match self {
+            Accuracies::Known(train, test) => (*train, *test),
+            Accuracies::Measuring(train, test) => (train.wait(), test.wait()),
+        }
+    }
 }
 
 struct Fast {
     trainer: Trainer,
-    train: SparseImages,
-    test: SparseImages,
+    train: Arc<SparseImages>,
+    test: Arc<SparseImages>,
     learning_rate: f64,
 }
 
@@ -228,10 +258,10 @@ impl Engine for Fast {
     fn step(&mut self, batch: &[usize]) -> f64 {
         self.trainer.step(&self.train, batch, self.learning_rate)
     }
-    fn accuracies(&mut self) -> (f64, f64) {
-        (
-            self.trainer.accuracy(&self.train),
-            self.trainer.accuracy(&self.test),
+    fn accuracies(&mut self) -> Accuracies {
+        Accuracies::Measuring(
+            self.trainer.accuracy_in_background(&self.train),
+            self.trainer.accuracy_in_background(&self.test),
         )
     }
 }
@@ -250,18 +280,19 @@ impl Engine for Dense<'_> {
         self.net.update(&grad, self.learning_rate);
         self.net.loss(x.view(), &t)
     }
-    fn accuracies(&mut self) -> (f64, f64) {
+    fn accuracies(&mut self) -> Accuracies {
         let accuracy = |data: &Dataset| {
             let all: Vec<usize> = (0..data.len()).collect();
             self.net
                 .accuracy(inputs(data, &all).view(), &labels(data, &all))
         };
-        (accuracy(self.train), accuracy(self.test))
+        Accuracies::Known(accuracy(self.train), accuracy(self.test))
     }
 }
 
 /// The loop itself: draws the batches, steps, records the losses and, at
-/// epoch boundaries, the accuracies.
+/// epoch boundaries, starts measuring the accuracies, which it reports in
+/// order as they become known.
 pub(super) fn drive(
     settings: &Settings,
     train_size: usize,
@@ -272,6 +303,7 @@ pub(super) fn drive(
     let per_epoch = iter_per_epoch(train_size, settings.batch_size);
     let mut loss = Vec::with_capacity(settings.iters);
     let mut epochs = Vec::new();
+    let mut measuring: VecDeque<(usize, Accuracies)> = VecDeque::new();
     for i in 0..settings.iters {
         let batch = rng
             .choice(train_size, settings.batch_size)
@@ -280,16 +312,32 @@ pub(super) fn drive(
         loss.push(l);
         progress.iteration(i, l);
         if is_epoch(i, per_epoch) {
-            let (train_acc, test_acc) = engine.accuracies();
-            let epoch = Epoch {
-                index: epochs.len(),
-                iteration: i,
-                train_acc,
-                test_acc,
-            };
-            progress.epoch(&epoch);
-            epochs.push(epoch);
+            measuring.push_back((i, engine.accuracies()));
+        }
+        while let Some(known) = measuring.front().and_then(|(_, a)| a.poll()) {
+            let (iteration, _) = measuring.pop_front().expect("a front");
+            report(iteration, known, &mut epochs, progress);
         }
     }
+    for (iteration, accuracies) in measuring {
+        report(iteration, accuracies.wait(), &mut epochs, progress);
+    }
     (loss, epochs)
+}
+
+/// Hands the accuracies measured after `iteration` to `progress` and keeps them.
+fn report(
+    iteration: usize,
+    (train_acc, test_acc): (f64, f64),
+    epochs: &mut Vec<Epoch>,
+    progress: &mut dyn Progress,
+) {
+    let epoch = Epoch {
+        index: epochs.len(),
+        iteration,
+        train_acc,
+        test_acc,
+    };
+    progress.epoch(&epoch);
+    epochs.push(epoch);
 }

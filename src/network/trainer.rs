@@ -18,6 +18,7 @@ use super::two_layer_net::TwoLayerNet;
 use crate::network::dataset::CLASSES;
 use crate::numerics::loss::cross_entropy_error_labels;
 use ndarray::{s, ArrayView2};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
 /// The network being trained, the buffers of an iteration, and the threads.
@@ -224,6 +225,44 @@ impl Trainer {
         right as f64 / images.len() as f64
     }
 
+    /// Starts `accuracy(x, t)` of the network as it is now over `images`,
+    /// on the trainer's threads in chunks that fill the gaps left by the
+    /// steps, and returns at once (with one thread, it is done at once).
+    pub fn accuracy_in_background(&mut self, images: &Arc<SparseImages>) -> Pending {
+        self.check(images);
+        let pending = Pending {
+            right: Arc::new(AtomicUsize::new(0)),
+            chunks_left: Arc::new(AtomicUsize::new(0)),
+            total: images.len(),
+        };
+        match &self.pool {
+            None => {
+                let right = self.accuracy(images) * images.len() as f64;
+                pending
+                    .right
+                    .store(right.round() as usize, Ordering::Release);
+            }
+            Some(pool) => {
+                let params = Arc::new(self.params.clone());
+                let chunks = images.len().div_ceil(BACKGROUND_CHUNK);
+                pending.chunks_left.store(chunks, Ordering::Release);
+                for start in (0..images.len()).step_by(BACKGROUND_CHUNK) {
+                    let end = (start + BACKGROUND_CHUNK).min(images.len());
+                    let (params, images, level) = (params.clone(), images.clone(), self.level);
+                    let (right, left) = (pending.right.clone(), pending.chunks_left.clone());
+                    pool.spawn(move || {
+                        right.fetch_add(
+                            correct(&params, level, &images, start, end),
+                            Ordering::AcqRel,
+                        );
+                        left.fetch_sub(1, Ordering::AcqRel);
+                    });
+                }
+            }
+        }
+        pending
+    }
+
     /// The parameters, as the kernels lay them out.
     pub fn params(&self) -> &Params {
         &self.params
@@ -237,6 +276,40 @@ impl Trainer {
     /// The parameters as a [`TwoLayerNet`].
     pub fn net(&self) -> TwoLayerNet {
         self.params.net()
+    }
+}
+
+/// Images per background accuracy task: about a quarter of a millisecond,
+/// short enough that a thread which picks one up while waiting for the
+/// other half of a step does not hold the step up for long.
+const BACKGROUND_CHUNK: usize = 512;
+
+/// An accuracy being measured in the background.
+#[derive(Debug)]
+pub struct Pending {
+    right: Arc<AtomicUsize>,
+    chunks_left: Arc<AtomicUsize>,
+    total: usize,
+}
+
+impl Pending {
+    /// The accuracy, if every chunk is done.
+    pub fn poll(&self) -> Option<f64> {
+        (self.chunks_left.load(Ordering::Acquire) == 0)
+            .then(|| self.right.load(Ordering::Acquire) as f64 / self.total as f64)
+    }
+
+    /// The accuracy, once every chunk is done; the calling thread works on
+    /// the pool's tasks (these chunks among them) meanwhile.
+    pub fn wait(&self) -> f64 {
+        loop {
+            if let Some(accuracy) = self.poll() {
+                return accuracy;
+            }
+            if rayon::yield_now() != Some(rayon::Yield::Executed) {
+                std::thread::yield_now();
+            }
+        }
     }
 }
 

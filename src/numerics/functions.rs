@@ -14,7 +14,7 @@ pub fn function_1(x: f64) -> f64 {
 /// function_2(x) = x0² + x1² (the book's `x[0]**2 + x[1]**2`); for a longer
 /// vector, the sum of squares Σ xᵢ², as the book's `np.sum(x**2)`.
 ///
-/// The squares are added in numpy's order (see [`sum_of_squares`]), so the
+/// The squares are added in numpy's order (see [`super::sum::pairwise_sum`]), so the
 /// result is numpy's to the last bit at any length; below 8 coordinates that
 /// is plain left-to-right addition, x0² + x1² included.
 #[inline]

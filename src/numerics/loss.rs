@@ -17,7 +17,7 @@ pub const DELTA: f64 = 1e-7;
 
 /// mean_squared_error(y, t) = ½·Σₖ (yₖ − tₖ)², the book's section 4.2.1.
 ///
-/// With t = [0,0,1,0,0,0,0,0,0,0] the book's two y give 0.09750000000000003
+/// With t = (0,0,1,0,0,0,0,0,0,0) the book's two y give 0.09750000000000003
 /// and 0.5975.
 pub fn mean_squared_error(y: ArrayView1<f64>, t: ArrayView1<f64>) -> f64 {
     let (y, t) = (contiguous(y), contiguous(t));

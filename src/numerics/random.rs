@@ -41,7 +41,7 @@ impl RandomState {
     /// `np.random.seed(seed)` for an integer seed (numpy accepts 0 to
     /// 2³² − 1): MT19937's `init_genrand`,
     ///
-    /// key[0] = seed, key[i] = 1812433253 · (key[i−1] ⊕ (key[i−1] ≫ 30)) + i (mod 2³²),
+    /// key₀ = seed, keyᵢ = 1812433253 · (keyᵢ₋₁ ⊕ (keyᵢ₋₁ ≫ 30)) + i (mod 2³²),
     ///
     /// with the state exhausted so that the first draw twists it, and no
     /// normal deviate cached.
