@@ -1,7 +1,7 @@
 """The book's ch04/train_neuralnet.py, seeded, for the side-by-side timing
 of `numdiff-plot train` and for comparing its numbers.
 
-    python3 bench/python/train_neuralnet.py DIR [--iters 10000] [--seed 0]
+    python3 compare/python/train_neuralnet.py DIR [--iters 10000] [--seed 0]
         [--losses N]
 
 DIR holds the four MNIST files as distributed (train-images-idx3-ubyte.gz
