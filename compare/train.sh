@@ -4,10 +4,10 @@
 #
 #   bash compare/train.sh MNIST_DIR
 #
-# hyperfine alternates nothing by itself, so each round runs the three
-# commands one after another: numdiff-plot (both cores), the book's script
-# with OPENBLAS_NUM_THREADS=1, and with numpy's default threads. Peak memory
-# is measured once for each by GNU time. The results go to
+# hyperfine times numdiff-plot (both cores) and the book's script with
+# OPENBLAS_NUM_THREADS=1, numpy's best setting on a 2-core machine; the
+# script with numpy's default threads (several times slower, over a minute)
+# runs once under GNU time. Peak memory is measured by GNU time for each. The results go to
 # target/compare/train/ (hyperfine's JSON and markdown, time -v output);
 # copy the table into BENCHMARKS.md by hand, with the load average printed.
 #
@@ -35,13 +35,14 @@ echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 hyperfine --runs "$runs" --warmup 1 \
     --export-json "$out/hyperfine.json" --export-markdown "$out/hyperfine.md" \
     -n "numdiff-plot train" "$bin train --data $data -o $out/figures -q" \
-    -n "book, 1 BLAS thread" "OPENBLAS_NUM_THREADS=1 $py" \
-    -n "book, default threads" "$py"
+    -n "book, 1 BLAS thread" "OPENBLAS_NUM_THREADS=1 $py"
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 for run in "numdiff-plot:$bin train --data $data -o $out/figures -q" \
-    "book-1-thread:env OPENBLAS_NUM_THREADS=1 $py"; do
+    "book-1-thread:env OPENBLAS_NUM_THREADS=1 $py" "book-default-threads:$py"; do
     name="${run%%:*}"
     /usr/bin/time -v -o "$out/$name.time" ${run#*:} >/dev/null
-    printf '%s peak RSS: %s kB\n' "$name" "$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$out/$name.time")"
+    printf '%s: %s wall, peak RSS %s kB\n' "$name" \
+        "$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$out/$name.time")" \
+        "$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$out/$name.time")"
 done
 cat "$out/hyperfine.md"

@@ -249,9 +249,9 @@ pub struct DescentArgs {
 
 #[derive(Debug, Args)]
 pub struct SimplenetArgs {
-    /// Draw W from a standard normal with this seed (default: the book's printed W)
+    /// Draw W as the book's script does after np.random.seed(SEED): np.random.randn(2, 3) (default: the book's printed W)
     #[arg(long, allow_hyphen_values = true, value_parser = parse_seed)]
-    pub seed: Option<u64>,
+    pub seed: Option<u32>,
     #[command(flatten)]
     pub out: OutputArgs,
 }

@@ -45,7 +45,7 @@ rows! {
     size_100000x100000: ["surface", "--size", "100000x100000"] => 2,
         invalid("100000x100000", "--size <WxH>", SIZE);
     seed_minus_1: ["simplenet", "--seed", "-1"] => 2, invalid(
-        "-1", "--seed <SEED>", "expected a whole number from 0 to 18446744073709551615");
+        "-1", "--seed <SEED>", "expected a whole number from 0 to 4294967295 (numpy's seeds)");
     grid_start_above_end: ["surface", "--grid", "3,-3,0.1"] => 2, invalid(
         "3,-3,0.1", "--grid <START,STOP,STEP>", "START must be less than STOP");
     grid_zero_step: ["quiver", "--grid", "-2,2.5,0"] => 2, invalid(

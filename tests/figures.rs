@@ -137,6 +137,14 @@ fn simplenet_seed_gives_the_same_w_every_time_and_another_seed_another_w() {
     assert_eq!(a["w"], b["w"]);
     assert_ne!(a["w"], c["w"]);
     assert_eq!(a["seed"], 42);
+    // numpy 2.4: np.random.seed(42); np.random.randn(2, 3)
+    assert_eq!(
+        a["w"],
+        serde_json::json!([
+            [0.4967141530112327, -0.13826430117118466, 0.6476885381006925],
+            [1.5230298564080254, -0.23415337472333597, -0.23413695694918055]
+        ])
+    );
 }
 
 #[test]

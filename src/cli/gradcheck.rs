@@ -2,7 +2,8 @@
 //! gradient are compared on.
 
 use super::data::DataDirArg;
-use super::train::{parse_batch, parse_seed32};
+use super::parse::parse_seed;
+use super::train::parse_batch;
 use clap::Args;
 
 #[derive(Debug, Args)]
@@ -13,7 +14,7 @@ pub struct GradcheckArgs {
     #[arg(long, value_name = "N", default_value = "100", allow_negative_numbers = true, value_parser = parse_batch)]
     pub batch: usize,
     /// The weights and the batch that follow numpy's np.random.seed(SEED), as train's
-    #[arg(long, default_value = "0", allow_negative_numbers = true, value_parser = parse_seed32)]
+    #[arg(long, default_value = "0", allow_negative_numbers = true, value_parser = parse_seed)]
     pub seed: u32,
     /// Print the differences and the seconds as one JSON object instead of text
     #[arg(long)]

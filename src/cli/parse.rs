@@ -137,11 +137,14 @@ pub fn parse_steps(s: &str) -> Result<usize, String> {
     }
 }
 
-/// A seed: any whole number from 0 to 2⁶⁴ − 1.
-pub fn parse_seed(s: &str) -> Result<u64, String> {
-    s.trim()
-        .parse()
-        .map_err(|_| format!("expected a whole number from 0 to {}", u64::MAX))
+/// A seed as numpy's `np.random.seed` takes it: 0 to 2³² − 1.
+pub fn parse_seed(s: &str) -> Result<u32, String> {
+    s.trim().parse().map_err(|_| {
+        format!(
+            "expected a whole number from 0 to {} (numpy's seeds)",
+            u32::MAX
+        )
+    })
 }
 
 /// `A,B`: axis limits, finite, with A < B.
@@ -238,7 +241,8 @@ mod tests {
     #[test]
     fn the_new_output_values_are_checked() {
         assert_eq!(parse_seed("0"), Ok(0));
-        assert_eq!(parse_seed("18446744073709551615"), Ok(u64::MAX));
+        assert_eq!(parse_seed("4294967295"), Ok(u32::MAX));
+        assert!(parse_seed("4294967296").is_err());
         assert!(parse_seed("-1").is_err());
         assert_eq!(parse_limits("-1,2.5"), Ok((-1.0, 2.5)));
         assert!(parse_limits("2,2").is_err());

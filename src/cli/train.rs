@@ -3,6 +3,7 @@
 
 use super::caps::{MAX_HIDDEN, MAX_ITERS};
 use super::data::DataDirArg;
+use super::parse::parse_seed;
 use clap::{Args, ValueEnum};
 use std::path::PathBuf;
 
@@ -32,7 +33,7 @@ pub struct TrainArgs {
     #[arg(long, value_name = "N", default_value = "50", allow_negative_numbers = true, value_parser = parse_hidden)]
     pub hidden: usize,
     /// The weights and batches that follow numpy's np.random.seed(SEED)
-    #[arg(long, default_value = "0", allow_negative_numbers = true, value_parser = parse_seed32)]
+    #[arg(long, default_value = "0", allow_negative_numbers = true, value_parser = parse_seed)]
     pub seed: u32,
     /// How the gradient is computed: backprop (as the book's script) or numerical (the chapter's central difference)
     #[arg(long, value_name = "METHOD", value_enum, default_value_t = Grad::Backprop)]
@@ -81,16 +82,6 @@ pub fn parse_lr(s: &str) -> Result<f64, String> {
     }
 }
 
-/// A seed as numpy's `np.random.seed` takes it: 0 to 2³² − 1.
-pub fn parse_seed32(s: &str) -> Result<u32, String> {
-    s.trim().parse().map_err(|_| {
-        format!(
-            "expected a whole number from 0 to {} (numpy's seeds)",
-            u32::MAX
-        )
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -109,7 +100,7 @@ mod tests {
         for bad in ["0", "-0.1", "nan", "inf", "x"] {
             assert!(parse_lr(bad).is_err(), "{bad}");
         }
-        assert_eq!(parse_seed32("4294967295"), Ok(u32::MAX));
-        assert!(parse_seed32("4294967296").is_err() && parse_seed32("-1").is_err());
+        assert_eq!(parse_seed("4294967295"), Ok(u32::MAX));
+        assert!(parse_seed("4294967296").is_err() && parse_seed("-1").is_err());
     }
 }

@@ -17,7 +17,7 @@ pub const FILE: &str = "gradient_simplenet.png";
 #[derive(Debug, Clone, PartialEq)]
 pub struct Params {
     /// Draw W from a standard normal with this seed; `None` is the book's W.
-    pub seed: Option<u64>,
+    pub seed: Option<u32>,
 }
 
 impl Params {
@@ -29,7 +29,7 @@ impl Params {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Data {
-    pub seed: Option<u64>,
+    pub seed: Option<u32>,
     pub x: [f64; 2],
     pub t: [f64; 3],
     pub w: Vec<Vec<f64>>,
@@ -46,7 +46,9 @@ fn rows(a: &Array2<f64>) -> Vec<Vec<f64>> {
 }
 
 pub fn compute(p: &Params) -> Data {
-    let net = p.seed.map_or_else(SimpleNet::book, SimpleNet::from_seed);
+    let net = p
+        .seed
+        .map_or_else(SimpleNet::book, SimpleNet::from_numpy_seed);
     let x = array![0.6, 0.9];
     let t = array![0.0, 0.0, 1.0];
     let prediction = net.predict(x.view());

@@ -2,9 +2,6 @@
 
 use super::{cross_entropy_error, numerical_gradient, softmax, RandomState};
 use ndarray::{array, Array1, Array2, ArrayView1};
-use rand::SeedableRng;
-use rand_chacha::ChaCha8Rng;
-use rand_distr::{Distribution, StandardNormal};
 
 /// A network with a single layer and no bias: z = x·W, y = softmax(z).
 #[derive(Debug, Clone, PartialEq)]
@@ -22,14 +19,6 @@ impl SimpleNet {
                 [0.85557411, 0.03563661, 0.69422093]
             ],
         }
-    }
-
-    /// W drawn from a standard normal by ChaCha8 seeded with `seed`: the same
-    /// seed gives the same W on every machine and in every run.
-    pub fn from_seed(seed: u64) -> Self {
-        let mut rng = ChaCha8Rng::seed_from_u64(seed);
-        let w = Array2::from_shape_fn((2, 3), |_| StandardNormal.sample(&mut rng));
-        SimpleNet { w }
     }
 
     /// W as the book's script draws it after `np.random.seed(seed)`:
@@ -115,11 +104,5 @@ mod tests {
                 ]
             ]
         );
-    }
-
-    #[test]
-    fn the_same_seed_gives_the_same_w() {
-        assert_eq!(SimpleNet::from_seed(7), SimpleNet::from_seed(7));
-        assert_ne!(SimpleNet::from_seed(7), SimpleNet::from_seed(8));
     }
 }
