@@ -8,42 +8,13 @@
 //! Run alone with `cargo bench --bench numerical_gradient`.
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use numdiff_plot::network::{
-    numerical_gradient, Dataset, Level, Params, SparseImages, TwoLayerNet,
-};
+use numdiff_plot::network::synthetic::synthetic;
+use numdiff_plot::network::{numerical_gradient, Level, Params, SparseImages, TwoLayerNet};
 use numdiff_plot::numerics::RandomState;
 use std::hint::black_box;
 
-/// Image `n`: its label and 28×28 bytes.
-fn image(n: u64) -> (u8, Vec<u8>) {
-    let label = (n * 7 + 3) % 10;
-    let mut pixels = Vec::with_capacity(784);
-    for r in 0..28u64 {
-        for c in 0..28u64 {
-            let h = (n * 2_654_435_761 + r * 40_503 + c * 9_973) % (1 << 32);
-            let vertical = (4 + 2 * label..7 + 2 * label).contains(&c) && (4..24).contains(&r);
-            let horizontal = r == 4 + 2 * ((label * 3) % 10) && (6..22).contains(&c);
-            let v = if vertical || horizontal {
-                128 + (h >> 8) % 128
-            } else if (h >> 4).is_multiple_of(16) {
-                1 + (h >> 12) % 255
-            } else {
-                0
-            };
-            pixels.push(v as u8);
-        }
-    }
-    (label as u8, pixels)
-}
-
 fn numerical(c: &mut Criterion) {
-    let (mut labels, mut pixels) = (Vec::new(), Vec::new());
-    for n in 0..100 {
-        let (label, p) = image(n);
-        labels.push(label);
-        pixels.extend(p);
-    }
-    let data = Dataset::new(pixels, labels, 28, 28).unwrap();
+    let data = synthetic(100, 0);
     let images = SparseImages::new(&data).unwrap();
     let net = TwoLayerNet::for_inputs(784, 50, &mut RandomState::new(0));
     let params = Params::new(&net);

@@ -2,6 +2,7 @@
 //! tests/fixtures/make_numpy_fixtures.py), against the plain dense loop, and
 //! against itself on other thread counts and instruction sets.
 
+use numdiff_plot::network::synthetic::synthetic;
 use numdiff_plot::network::{
     train, train_reference, Dataset, Level, Settings, SparseImages, Trainer, Training, TwoLayerNet,
 };
@@ -9,40 +10,6 @@ use numdiff_plot::numerics::RandomState;
 use serde_json::Value;
 use std::path::Path;
 use std::sync::OnceLock;
-
-/// Image `n` of the synthetic set: label and 28×28 bytes, two bars whose
-/// places depend on the label over sparse speckle (the fixture script's
-/// `synthetic_image`).
-fn synthetic_image(n: u64) -> (u8, Vec<u8>) {
-    let label = (n * 7 + 3) % 10;
-    let mut pixels = Vec::with_capacity(784);
-    for r in 0..28u64 {
-        for c in 0..28u64 {
-            let h = (n * 2_654_435_761 + r * 40_503 + c * 9_973) % (1 << 32);
-            let vertical = (4 + 2 * label..7 + 2 * label).contains(&c) && (4..24).contains(&r);
-            let horizontal = r == 4 + 2 * ((label * 3) % 10) && (6..22).contains(&c);
-            let v = if vertical || horizontal {
-                128 + (h >> 8) % 128
-            } else if (h >> 4).is_multiple_of(16) {
-                1 + (h >> 12) % 255
-            } else {
-                0
-            };
-            pixels.push(v as u8);
-        }
-    }
-    (label as u8, pixels)
-}
-
-fn synthetic(count: u64, first: u64) -> Dataset {
-    let (mut labels, mut images) = (Vec::new(), Vec::new());
-    for n in first..first + count {
-        let (label, pixels) = synthetic_image(n);
-        labels.push(label);
-        images.extend(pixels);
-    }
-    Dataset::new(images, labels, 28, 28).unwrap()
-}
 
 fn fixture() -> Value {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/numpy/training.json");

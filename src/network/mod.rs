@@ -18,6 +18,7 @@ pub mod params;
 pub mod perturb;
 pub mod simd;
 pub mod sparse;
+pub mod synthetic;
 pub mod train;
 pub mod trainer;
 pub mod two_layer_net;
