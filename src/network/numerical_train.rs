@@ -13,11 +13,9 @@ use super::numerical::numerical_gradient_flat;
 use super::params::{flat, flat_mut, Params, OUT};
 use super::simd::Level;
 use super::sparse::{input_table, SparseImages};
-use super::train::{check, drive, Accuracies, Engine, Progress, Settings, TrainError, Training};
+use super::train::{drive, start, Accuracies, Engine, Progress, Settings, TrainError, Training};
 use super::trainer::correct;
-use super::two_layer_net::TwoLayerNet;
 use crate::numerics::loss::cross_entropy_error_labels;
-use crate::numerics::RandomState;
 use ndarray::{s, ArrayView2};
 
 /// Trains the book's network as [`train`](super::train()) does, with the
@@ -28,9 +26,7 @@ pub fn train_numerical(
     settings: &Settings,
     progress: &mut dyn Progress,
 ) -> Result<Training, TrainError> {
-    check(train, test, settings)?;
-    let mut rng = RandomState::new(settings.seed);
-    let net = TwoLayerNet::for_inputs(train.pixels(), settings.hidden, &mut rng);
+    let (mut rng, net) = start(train, test, settings)?;
     let mut engine = Numerical {
         params: Params::new(&net),
         level: Level::detect(),

@@ -132,11 +132,7 @@ pub fn is_epoch(iteration: usize, iter_per_epoch: f64) -> bool {
     (iteration as f64) % iter_per_epoch == 0.0
 }
 
-pub(super) fn check(
-    train: &Dataset,
-    test: &Dataset,
-    settings: &Settings,
-) -> Result<(), TrainError> {
+fn check(train: &Dataset, test: &Dataset, settings: &Settings) -> Result<(), TrainError> {
     if settings.batch_size == 0 {
         return Err(TrainError::EmptyBatch);
     }
@@ -161,6 +157,20 @@ pub(super) fn check(
     Ok(())
 }
 
+/// What every loop starts from: the settings and data checked, then the
+/// script's `np.random.seed(seed)` and its network (W1, then W2, drawn from
+/// that stream).
+pub(super) fn start(
+    train: &Dataset,
+    test: &Dataset,
+    settings: &Settings,
+) -> Result<(RandomState, TwoLayerNet), TrainError> {
+    check(train, test, settings)?;
+    let mut rng = RandomState::new(settings.seed);
+    let net = TwoLayerNet::for_inputs(train.pixels(), settings.hidden, &mut rng);
+    Ok((rng, net))
+}
+
 /// Trains the book's network on `train`, measuring accuracy on `train` and
 /// `test` at every epoch boundary, as `train_neuralnet.py` does.
 pub fn train(
@@ -169,9 +179,7 @@ pub fn train(
     settings: &Settings,
     progress: &mut dyn Progress,
 ) -> Result<Training, TrainError> {
-    check(train, test, settings)?;
-    let mut rng = RandomState::new(settings.seed);
-    let net = TwoLayerNet::for_inputs(train.pixels(), settings.hidden, &mut rng);
+    let (mut rng, net) = start(train, test, settings)?;
     let mut fast = Fast {
         trainer: Trainer::new(&net, settings.threads)?,
         train: Arc::new(SparseImages::new(train)?),
@@ -198,9 +206,7 @@ pub fn train_reference(
     settings: &Settings,
     progress: &mut dyn Progress,
 ) -> Result<Training, TrainError> {
-    check(train, test, settings)?;
-    let mut rng = RandomState::new(settings.seed);
-    let net = TwoLayerNet::for_inputs(train.pixels(), settings.hidden, &mut rng);
+    let (mut rng, net) = start(train, test, settings)?;
     let mut dense = Dense {
         net,
         train,
