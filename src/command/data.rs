@@ -46,6 +46,23 @@ pub fn dir(arg: &DataDirArg) -> Result<PathBuf, Error> {
     data::data_dir(arg.dir.as_deref()).map_err(|e| Error::usage(e.to_string()))
 }
 
+/// MNIST from the data directory, loaded and checked (bad data is a usage
+/// error naming the file), with that directory; `--batch` must not ask
+/// for more images than the training set has.
+pub fn load_for_batches(arg: &DataDirArg, batch: usize) -> Result<(data::Mnist, PathBuf), Error> {
+    let dir = dir(arg)?;
+    let mnist = data::Mnist::load(&dir).map_err(|e| Error::usage(e.to_string()))?;
+    let train_size = mnist.train_labels.len();
+    if batch > train_size {
+        return Err(Error::usage(format!(
+            "--batch {batch}: the training set in {} has {train_size} images; \
+             a batch can be at most that",
+            dir.display()
+        )));
+    }
+    Ok((mnist, dir))
+}
+
 /// The mirrors of `--mirror`, or the default ones, for MNIST's four files.
 fn options(a: &DownloadArgs) -> Options<'static> {
     let mut options = Options::default();

@@ -6,11 +6,9 @@
 //! script prints it (`key + ":" + str(diff)`), the largest, and the time
 //! each gradient took.
 
-use super::data::dir as data_dir;
+use super::data::load_for_batches;
 use super::network::datasets;
 use crate::cli::GradcheckArgs;
-use crate::data::Mnist;
-use crate::error::Error;
 use crate::network::two_layer_net::{inputs, labels, one_hot};
 use crate::network::{
     gradient, numerical_gradient, Gradients, Level, Params, SparseImages, TwoLayerNet,
@@ -84,18 +82,7 @@ pub struct Report<'a> {
 
 /// `gradcheck` as the binary runs it.
 pub fn run(a: &GradcheckArgs) -> Result<()> {
-    let dir = data_dir(&a.data)?;
-    let mnist = Mnist::load(&dir).map_err(|e| Error::usage(e.to_string()))?;
-    let train_size = mnist.train_labels.len();
-    if a.batch > train_size {
-        return Err(Error::usage(format!(
-            "--batch {}: the training set in {} has {train_size} images; \
-             a batch can be at most that",
-            a.batch,
-            dir.display()
-        ))
-        .into());
-    }
+    let (mnist, dir) = load_for_batches(&a.data, a.batch)?;
     let (train, _) = datasets(mnist)?;
 
     // train_neuralnet.py's order: np.random.seed, the network, the first batch.

@@ -13,7 +13,7 @@
 //! The command meets the network in one place, [`NETWORK`]: a [`Trainer`]
 //! for each way of taking the gradient.
 
-use super::data::dir as data_dir;
+use super::data::load_for_batches;
 use crate::cli::train::{Grad, TrainArgs};
 use crate::data::Mnist;
 use crate::error::Error;
@@ -132,18 +132,7 @@ pub fn run(a: &TrainArgs) -> Result<()> {
 /// `train` with `network`, its report (or JSON) on `out`.
 pub fn run_with(a: &TrainArgs, network: &Network, show: Show, out: &mut dyn Write) -> Result<()> {
     let settings = TrainSettings::from_args(a);
-    let dir = data_dir(&a.data)?;
-    let mnist = Mnist::load(&dir).map_err(|e| Error::usage(e.to_string()))?;
-    let train_size = mnist.train_labels.len();
-    if settings.batch_size > train_size {
-        return Err(Error::usage(format!(
-            "--batch {}: the training set in {} has {train_size} images; \
-             a batch can be at most that",
-            settings.batch_size,
-            dir.display()
-        ))
-        .into());
-    }
+    let (mnist, dir) = load_for_batches(&a.data, settings.batch_size)?;
     prepare_output(&a.output)?;
     let trainer = network.trainer(settings.grad)?;
 
