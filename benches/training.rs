@@ -56,28 +56,22 @@ fn training(c: &mut Criterion) {
     let mut g = c.benchmark_group("train");
     for threads in [1, 2] {
         let mut trainer = Trainer::new(&net, threads).expect("threads start");
-        let pool = trainer.threads();
-        // The loop runs on the trainer's threads, as `train` runs it.
         g.bench_function(format!("step/{threads}"), |b| {
             b.iter_custom(|iters| {
-                pool.install(|| {
-                    let start = Instant::now();
-                    for batch in batches.iter().cycle().take(iters as usize) {
-                        black_box(trainer.step(&sparse, black_box(batch), 0.1));
-                    }
-                    start.elapsed()
-                })
+                let start = Instant::now();
+                for batch in batches.iter().cycle().take(iters as usize) {
+                    black_box(trainer.step(&sparse, black_box(batch), 0.1));
+                }
+                start.elapsed()
             })
         });
         g.bench_function(format!("forward/{threads}"), |b| {
             b.iter_custom(|iters| {
-                pool.install(|| {
-                    let start = Instant::now();
-                    for batch in batches.iter().cycle().take(iters as usize) {
-                        black_box(trainer.forward(&sparse, black_box(batch)));
-                    }
-                    start.elapsed()
-                })
+                let start = Instant::now();
+                for batch in batches.iter().cycle().take(iters as usize) {
+                    black_box(trainer.forward(&sparse, black_box(batch)));
+                }
+                start.elapsed()
             })
         });
     }
@@ -98,16 +92,13 @@ fn training(c: &mut Criterion) {
     g.sample_size(20);
     for threads in [1, 2] {
         let mut trainer = Trainer::new(&net, threads).expect("threads start");
-        let pool = trainer.threads();
         g.bench_function(format!("10000/{threads}"), |b| {
             b.iter_custom(|iters| {
-                pool.install(|| {
-                    let start = Instant::now();
-                    for _ in 0..iters {
-                        black_box(trainer.accuracy(black_box(&sparse)));
-                    }
-                    start.elapsed()
-                })
+                let start = Instant::now();
+                for _ in 0..iters {
+                    black_box(trainer.accuracy(black_box(&sparse)));
+                }
+                start.elapsed()
             })
         });
     }

@@ -7,6 +7,7 @@ use crate::data::{Images, Mnist};
 use crate::network::{self, Dataset, Epoch, Settings, TrainError, Training};
 use anyhow::{anyhow, Context, Result};
 use std::sync::mpsc;
+use std::time::{Duration, Instant};
 
 /// The book's `train_neuralnet.py` with the backprop gradient, on the fast
 /// sparse network.
@@ -43,7 +44,7 @@ fn run(
 ) -> Result<TrainResult> {
     let (events, reports) = mpsc::channel();
     let t = std::thread::scope(|scope| {
-        let training = scope.spawn(move || train(&mut Relay(events)));
+        let training = scope.spawn(move || train(&mut Relay::new(events)));
         for event in reports {
             progress(event);
         }
@@ -84,21 +85,61 @@ pub fn datasets(m: Mnist) -> Result<(Dataset, Dataset)> {
     ))
 }
 
-/// The network's progress, sent to the thread that reports it.
-struct Relay(mpsc::Sender<Progress>);
+/// The network's progress, sent to the thread that reports it: every
+/// epoch, and the latest iteration at most every [`Relay::EVERY`] (each
+/// message wakes that thread, which would otherwise take a core from the
+/// training 10,000 times), and the last one at the end.
+struct Relay {
+    events: mpsc::Sender<Progress>,
+    sent: Instant,
+    unsent: Option<Progress>,
+}
+
+impl Relay {
+    const EVERY: Duration = Duration::from_millis(40);
+
+    fn new(events: mpsc::Sender<Progress>) -> Self {
+        Relay {
+            events,
+            sent: Instant::now(),
+            unsent: None,
+        }
+    }
+
+    // The receiver outlives the loop, so a send cannot fail.
+    fn send(&mut self, event: Progress) {
+        let _ = self.events.send(event);
+        self.sent = Instant::now();
+    }
+
+    fn flush(&mut self) {
+        if let Some(event) = self.unsent.take() {
+            self.send(event);
+        }
+    }
+}
 
 impl network::Progress for Relay {
-    // The receiver outlives the loop, so a send cannot fail.
     fn iteration(&mut self, iteration: usize, loss: f64) {
-        let _ = self.0.send(Progress::Iteration { iteration, loss });
+        self.unsent = Some(Progress::Iteration { iteration, loss });
+        if self.sent.elapsed() >= Relay::EVERY {
+            self.flush();
+        }
     }
 
     fn epoch(&mut self, e: &Epoch) {
-        let _ = self.0.send(Progress::Epoch {
+        self.flush();
+        self.send(Progress::Epoch {
             index: e.index,
             iteration: e.iteration,
             train_acc: e.train_acc,
             test_acc: e.test_acc,
         });
+    }
+}
+
+impl Drop for Relay {
+    fn drop(&mut self) {
+        self.flush();
     }
 }

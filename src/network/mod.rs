@@ -14,6 +14,7 @@ pub mod forward;
 pub mod log;
 pub mod numerical;
 pub mod numerical_train;
+pub mod pair;
 pub mod params;
 pub mod perturb;
 pub mod simd;

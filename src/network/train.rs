@@ -186,9 +186,7 @@ pub fn train(
         test: Arc::new(SparseImages::new(test)?),
         learning_rate: settings.learning_rate,
     };
-    let threads = fast.trainer.threads();
-    let (loss, epochs) =
-        threads.install(|| drive(settings, train.len(), &mut rng, progress, &mut fast));
+    let (loss, epochs) = drive(settings, train.len(), &mut rng, progress, &mut fast);
     Ok(Training {
         loss,
         epochs,
@@ -229,6 +227,8 @@ pub(super) trait Engine {
     /// (train accuracy, test accuracy) of the network as it is now, perhaps
     /// still being measured when this returns.
     fn accuracies(&mut self) -> Accuracies;
+    /// Finishes measuring the accuracies started, once the loop is over.
+    fn finish(&mut self) {}
 }
 
 /// Train and test accuracy, known or being measured.
@@ -269,6 +269,9 @@ impl Engine for Fast {
             self.trainer.accuracy_in_background(&self.train),
             self.trainer.accuracy_in_background(&self.test),
         )
+    }
+    fn finish(&mut self) {
+        self.trainer.finish_accuracy();
     }
 }
 
@@ -325,6 +328,7 @@ pub(super) fn drive(
             report(iteration, known, &mut epochs, progress);
         }
     }
+    engine.finish();
     for (iteration, accuracies) in measuring {
         report(iteration, accuracies.wait(), &mut epochs, progress);
     }

@@ -11,6 +11,7 @@
 
 use super::backward::{self, Backward};
 use super::forward::{self, ForwardValues, Rows};
+use super::pair::Pair;
 use super::params::{flat, Params, OUT};
 use super::simd::Level;
 use super::sparse::{input_table, BatchColumns, SparseImages};
@@ -18,6 +19,7 @@ use super::two_layer_net::TwoLayerNet;
 use crate::network::dataset::CLASSES;
 use crate::numerics::loss::cross_entropy_error_labels;
 use ndarray::{s, ArrayView2};
+use std::collections::VecDeque;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
@@ -31,7 +33,9 @@ pub struct Trainer {
     backward: Backward,
     columns: [BatchColumns; 2],
     labels: Vec<usize>,
-    pool: Option<Arc<rayon::ThreadPool>>,
+    /// Accuracy passes started and not finished, oldest first.
+    passes: VecDeque<Arc<AccuracyPass>>,
+    pair: Pair,
 }
 
 /// Why a trainer cannot start.
@@ -39,22 +43,7 @@ pub struct Trainer {
 #[error("cannot start {threads} threads: {source}")]
 pub struct ThreadError {
     threads: usize,
-    source: rayon::ThreadPoolBuildError,
-}
-
-/// Runs `a` and `b`, on two threads when `parallel` (inside a pool).
-fn join<A, B, RA, RB>(parallel: bool, a: A, b: B) -> (RA, RB)
-where
-    A: FnOnce() -> RA + Send,
-    B: FnOnce() -> RB + Send,
-    RA: Send,
-    RB: Send,
-{
-    if parallel {
-        rayon::join(a, b)
-    } else {
-        (a(), b())
-    }
+    source: std::io::Error,
 }
 
 impl Trainer {
@@ -71,16 +60,7 @@ impl Trainer {
         threads: usize,
         level: Level,
     ) -> Result<Self, ThreadError> {
-        let pool = if threads > 1 {
-            let pool = rayon::ThreadPoolBuilder::new()
-                .num_threads(threads)
-                .thread_name(|i| format!("train-{i}"))
-                .build()
-                .map_err(|source| ThreadError { threads, source })?;
-            Some(Arc::new(pool))
-        } else {
-            None
-        };
+        let pair = Pair::new(threads).map_err(|source| ThreadError { threads, source })?;
         Ok(Trainer {
             params: Params::new(net),
             level,
@@ -89,24 +69,9 @@ impl Trainer {
             backward: Backward::default(),
             columns: Default::default(),
             labels: Vec::new(),
-            pool,
+            passes: VecDeque::new(),
+            pair,
         })
-    }
-
-    /// Runs `work` with the trainer's threads available to it.
-    fn run<R: Send>(&mut self, work: impl FnOnce(&mut Self, bool) -> R + Send) -> R {
-        match self.pool.clone() {
-            Some(pool) if pool.current_thread_index().is_some() => work(self, true),
-            Some(pool) => pool.install(|| work(self, true)),
-            None => work(self, false),
-        }
-    }
-
-    /// The trainer's threads, to run a whole loop on with
-    /// [`Threads::install`]: each step then hands work to the other thread
-    /// without waking the calling one.
-    pub fn threads(&self) -> Threads {
-        Threads(self.pool.clone())
     }
 
     /// One iteration of `train_neuralnet.py` on the images `batch`:
@@ -118,31 +83,55 @@ impl Trainer {
     /// batch index is not an image.
     pub fn step(&mut self, images: &SparseImages, batch: &[usize], learning_rate: f64) -> f64 {
         self.check(images);
-        self.run(|t, parallel| {
-            t.forward_on(images, batch, parallel);
-            backward::gradient(t.level, &t.params, &t.forward, &t.labels, &mut t.backward);
-            t.update(images, batch, learning_rate, parallel);
-            t.forward_on(images, batch, parallel);
-            t.batch_loss()
-        })
+        self.forward_on(images, batch);
+        backward::gradient(
+            self.level,
+            &self.params,
+            &self.forward,
+            &self.labels,
+            &mut self.backward,
+        );
+        self.update(images, batch, learning_rate);
+        self.forward_on(images, batch);
+        let loss = self.batch_loss();
+        self.measure(PARTS_PER_STEP);
+        loss
+    }
+
+    /// Works on the oldest accuracy pass not finished: up to `parts` parts
+    /// of [`PART`] images on each thread.
+    fn measure(&mut self, parts: usize) {
+        while self.passes.front().is_some_and(|p| p.is_handed_out()) {
+            self.passes.pop_front();
+        }
+        if let Some(pass) = self.passes.front() {
+            let run = || {
+                for _ in 0..parts {
+                    if !pass.run_part() {
+                        break;
+                    }
+                }
+            };
+            self.pair.join(run, run);
+        }
+    }
+
+    /// Finishes every accuracy pass started, on both threads.
+    pub fn finish_accuracy(&mut self) {
+        while !self.passes.is_empty() {
+            self.measure(usize::MAX);
+        }
     }
 
     /// W −= lr·∂W for every parameter, W1's rows in two halves.
-    fn update(
-        &mut self,
-        images: &SparseImages,
-        batch: &[usize],
-        learning_rate: f64,
-        parallel: bool,
-    ) {
+    fn update(&mut self, images: &SparseImages, batch: &[usize], learning_rate: f64) {
         let params = &mut self.params;
         let (level, chunks, table) = (self.level, params.chunks, &self.table);
         let dz1 = &self.backward.dz1;
         let mid = params.input / 2;
         let (w1_low, w1_high) = params.w1.split_at_mut(mid * chunks);
         let [low, high] = &mut self.columns;
-        join(
-            parallel,
+        self.pair.join(
             || {
                 low.fill(images, batch, 0..mid);
                 backward::descend_w1(level, w1_low, chunks, dz1, low, table, learning_rate);
@@ -163,7 +152,7 @@ impl Trainer {
     }
 
     /// The forward pass over `batch` into `self.forward`, in two halves.
-    fn forward_on(&mut self, images: &SparseImages, batch: &[usize], parallel: bool) {
+    fn forward_on(&mut self, images: &SparseImages, batch: &[usize]) {
         self.labels.clear();
         self.labels.extend(batch.iter().map(|&i| images.label(i)));
         self.forward.resize(&self.params, batch.len());
@@ -173,11 +162,8 @@ impl Trainer {
         let pass = |batch: &[usize], rows: Rows<'_>| {
             forward::forward(level, params, images, batch, table, rows)
         };
-        join(
-            parallel,
-            || pass(&batch[..half], low),
-            || pass(&batch[half..], high),
-        );
+        self.pair
+            .join(|| pass(&batch[..half], low), || pass(&batch[half..], high));
     }
 
     /// The mean cross-entropy of the forward values in `self.forward`.
@@ -201,7 +187,7 @@ impl Trainer {
     /// The forward pass over `batch`, every value kept per sample.
     pub fn forward(&mut self, images: &SparseImages, batch: &[usize]) -> &ForwardValues {
         self.check(images);
-        self.run(|t, parallel| t.forward_on(images, batch, parallel));
+        self.forward_on(images, batch);
         &self.forward
     }
 
@@ -215,52 +201,39 @@ impl Trainer {
     /// right (the first largest output against the label).
     pub fn accuracy(&mut self, images: &SparseImages) -> f64 {
         self.check(images);
-        let right = self.run(|t, parallel| {
-            let (params, level) = (&t.params, t.level);
-            let mid = images.len() / 2;
-            let count = |start, end| correct(params, level, images, start, end);
-            let (a, b) = join(parallel, || count(0, mid), || count(mid, images.len()));
-            a + b
-        });
+        let (params, level) = (&self.params, self.level);
+        let mid = images.len() / 2;
+        let (low, high) = (AtomicUsize::new(0), AtomicUsize::new(0));
+        self.pair.join(
+            || low.store(correct(params, level, images, 0, mid), Ordering::Relaxed),
+            || {
+                high.store(
+                    correct(params, level, images, mid, images.len()),
+                    Ordering::Relaxed,
+                )
+            },
+        );
+        let right = low.into_inner() + high.into_inner();
         right as f64 / images.len() as f64
     }
 
     /// Starts `accuracy(x, t)` of the network as it is now over `images`,
-    /// on the trainer's threads in chunks that fill the gaps left by the
-    /// steps, and returns at once (with one thread, it is done at once).
+    /// on a copy of the weights, measured a few parts at the end of each
+    /// [`step`](Self::step) (so that both threads share it evenly with the
+    /// training) or by [`finish_accuracy`](Self::finish_accuracy).
     pub fn accuracy_in_background(&mut self, images: &Arc<SparseImages>) -> Pending {
         self.check(images);
-        let pending = Pending {
-            right: Arc::new(AtomicUsize::new(0)),
-            chunks_left: Arc::new(AtomicUsize::new(0)),
-            total: images.len(),
-        };
-        match &self.pool {
-            None => {
-                let right = self.accuracy(images) * images.len() as f64;
-                pending
-                    .right
-                    .store(right.round() as usize, Ordering::Release);
-            }
-            Some(pool) => {
-                let params = Arc::new(self.params.clone());
-                let chunks = images.len().div_ceil(BACKGROUND_CHUNK);
-                pending.chunks_left.store(chunks, Ordering::Release);
-                for start in (0..images.len()).step_by(BACKGROUND_CHUNK) {
-                    let end = (start + BACKGROUND_CHUNK).min(images.len());
-                    let (params, images, level) = (params.clone(), images.clone(), self.level);
-                    let (right, left) = (pending.right.clone(), pending.chunks_left.clone());
-                    pool.spawn(move || {
-                        right.fetch_add(
-                            correct(&params, level, &images, start, end),
-                            Ordering::AcqRel,
-                        );
-                        left.fetch_sub(1, Ordering::AcqRel);
-                    });
-                }
-            }
-        }
-        pending
+        let pass = Arc::new(AccuracyPass {
+            params: self.params.clone(),
+            level: self.level,
+            table: self.table,
+            images: images.clone(),
+            next: AtomicUsize::new(0),
+            parts_left: AtomicUsize::new(images.len().div_ceil(PART)),
+            right: AtomicUsize::new(0),
+        });
+        self.passes.push_back(pass.clone());
+        Pending { pass }
     }
 
     /// The parameters, as the kernels lay them out.
@@ -279,51 +252,83 @@ impl Trainer {
     }
 }
 
-/// Images per background accuracy task: about a quarter of a millisecond,
-/// short enough that a thread which picks one up while waiting for the
-/// other half of a step does not hold the step up for long.
-const BACKGROUND_CHUNK: usize = 512;
+/// Images per part of an accuracy pass: one chunk of the forward kernel.
+const PART: usize = 64;
+
+/// Parts of an accuracy pass each thread measures after each step: a pass
+/// over MNIST's 70,000 images is then done in 547 steps, less than an epoch
+/// (600), so passes never queue up.
+const PARTS_PER_STEP: usize = 1;
+
+/// An accuracy pass over `images` with a copy of the weights, done in parts
+/// by whichever thread takes them; the counts of right answers add up the
+/// same in any order.
+#[derive(Debug)]
+struct AccuracyPass {
+    params: Params,
+    level: Level,
+    table: [f64; 256],
+    images: Arc<SparseImages>,
+    /// The first image of the next part to hand out.
+    next: AtomicUsize,
+    /// Parts not finished yet.
+    parts_left: AtomicUsize,
+    right: AtomicUsize,
+}
+
+impl AccuracyPass {
+    /// Whether every part has been taken (perhaps not finished).
+    fn is_handed_out(&self) -> bool {
+        self.next.load(Ordering::Acquire) >= self.images.len()
+    }
+
+    /// Measures the next part not taken yet; false if there was none.
+    fn run_part(&self) -> bool {
+        let start = self.next.fetch_add(PART, Ordering::AcqRel);
+        let len = self.images.len();
+        if start >= len {
+            return false;
+        }
+        let end = (start + PART).min(len);
+        let mut work = ForwardValues::default();
+        let right = forward::correct(
+            self.level,
+            &self.params,
+            &self.images,
+            start,
+            end,
+            &self.table,
+            &mut work,
+        );
+        self.right.fetch_add(right, Ordering::AcqRel);
+        self.parts_left.fetch_sub(1, Ordering::AcqRel);
+        true
+    }
+}
 
 /// An accuracy being measured in the background.
 #[derive(Debug)]
 pub struct Pending {
-    right: Arc<AtomicUsize>,
-    chunks_left: Arc<AtomicUsize>,
-    total: usize,
+    pass: Arc<AccuracyPass>,
 }
 
 impl Pending {
-    /// The accuracy, if every chunk is done.
+    /// The accuracy, if every part is done.
     pub fn poll(&self) -> Option<f64> {
-        (self.chunks_left.load(Ordering::Acquire) == 0)
-            .then(|| self.right.load(Ordering::Acquire) as f64 / self.total as f64)
+        let pass = &self.pass;
+        (pass.parts_left.load(Ordering::Acquire) == 0)
+            .then(|| pass.right.load(Ordering::Acquire) as f64 / pass.images.len() as f64)
     }
 
-    /// The accuracy, once every chunk is done; the calling thread works on
-    /// the pool's tasks (these chunks among them) meanwhile.
+    /// The accuracy, once every part is done (the calling thread measures
+    /// the parts nobody has taken yet).
     pub fn wait(&self) -> f64 {
+        while self.pass.run_part() {}
         loop {
             if let Some(accuracy) = self.poll() {
                 return accuracy;
             }
-            if rayon::yield_now() != Some(rayon::Yield::Executed) {
-                std::thread::yield_now();
-            }
-        }
-    }
-}
-
-/// The threads of a [`Trainer`].
-#[derive(Debug, Clone)]
-pub struct Threads(Option<Arc<rayon::ThreadPool>>);
-
-impl Threads {
-    /// Runs `work` on one of the threads (on the calling thread when there
-    /// is only one).
-    pub fn install<R: Send>(&self, work: impl FnOnce() -> R + Send) -> R {
-        match &self.0 {
-            Some(pool) => pool.install(work),
-            None => work(),
+            std::hint::spin_loop();
         }
     }
 }
