@@ -8,20 +8,27 @@
 //! the samples in which pixel p is nonzero, in order. No sum depends on the
 //! vector width or on how work is split.
 
-use super::forward::{accumulate, with_block, ForwardValues, BLOCK};
+use super::forward::{accumulate, with_block, BLOCK};
 use super::params::{flat, flat_mut, Lanes, Params, OUT};
 use super::simd::multiversion;
 use super::sparse::BatchColumns;
 use crate::network::dataset::CLASSES;
 
-/// The gradients of a batch (∂W1 excepted, which is applied row by row as
-/// it is computed).
+/// The backward pass of a batch: what each sample contributes, and the
+/// gradients summed over the samples (∂W1 excepted, which is applied row
+/// by row as it is computed).
 #[derive(Debug, Clone, Default)]
 pub struct Backward {
     /// dy, [`OUT`] lanes per sample.
     pub dy: Vec<Lanes>,
     /// dz1, [`Params::chunks`] lanes per sample.
     pub dz1: Vec<Lanes>,
+    pub sums: Sums,
+}
+
+/// The gradients of the second layer and the biases.
+#[derive(Debug, Clone, Default)]
+pub struct Sums {
     /// ∂W2, `hidden` rows of [`OUT`] lanes.
     pub dw2: Vec<Lanes>,
     /// ∂b1.
@@ -30,43 +37,96 @@ pub struct Backward {
     pub db2: Vec<Lanes>,
 }
 
-#[inline(always)]
-fn gradient_generic(params: &Params, fwd: &ForwardValues, labels: &[usize], out: &mut Backward) {
-    let (chunks, n) = (params.chunks, labels.len());
-    let (width, classes) = (chunks * 8, OUT * 8);
-    let batch_num = n as f64;
-    out.dy.resize(n * OUT, Lanes::default());
-    out.dz1.resize(n * chunks, Lanes::default());
-    out.dw2.resize(params.hidden * OUT, Lanes::default());
-    out.db1.resize(chunks, Lanes::default());
-    out.db2.resize(OUT, Lanes::default());
-    let (y, z1) = (flat(&fwd.y), flat(&fwd.z1));
+impl Backward {
+    /// Room for `batch` samples of `params`' network.
+    pub fn resize(&mut self, params: &Params, batch: usize) {
+        self.dy.resize(batch * OUT, Lanes::default());
+        self.dz1.resize(batch * params.chunks, Lanes::default());
+        self.sums.dw2.resize(params.hidden * OUT, Lanes::default());
+        self.sums.db1.resize(params.chunks, Lanes::default());
+        self.sums.db2.resize(OUT, Lanes::default());
+    }
+}
 
+/// dy = (y − t) / N and dz1 of each sample of `y` and `z1` (consecutive
+/// samples of a batch of `batch_num`, with their `labels`), into `dy` and
+/// `dz1`: what each sample contributes, before any sum over samples.
+#[inline(always)]
+fn errors_generic(
+    params: &Params,
+    y: &[Lanes],
+    z1: &[Lanes],
+    labels: &[usize],
+    batch_num: f64,
+    dy: &mut [Lanes],
+    dz1: &mut [Lanes],
+) {
+    let (chunks, classes) = (params.chunks, OUT * 8);
     // dy = (y − t) / N, t one-hot (0 in the padding lanes too).
-    let dy = flat_mut(&mut out.dy);
+    let (y, dy_flat) = (flat(y), flat_mut(dy));
     for (s, &label) in labels.iter().enumerate() {
         for k in 0..classes {
             let t = if k == label { 1.0 } else { 0.0 };
-            dy[s * classes + k] = (y[s * classes + k] - t) / batch_num;
+            dy_flat[s * classes + k] = (y[s * classes + k] - t) / batch_num;
         }
     }
+    for s in 0..labels.len() {
+        let dy = &dy[s * OUT..(s + 1) * OUT];
+        let z1 = &z1[s * chunks..(s + 1) * chunks];
+        hidden_error(params, dy, z1, &mut dz1[s * chunks..(s + 1) * chunks]);
+    }
+}
+
+multiversion! {
+    /// dy and dz1 of some samples of a batch of `batch_num` (see [`Backward`]).
+    pub fn errors(
+        params: &Params,
+        y: &[Lanes],
+        z1: &[Lanes],
+        labels: &[usize],
+        batch_num: f64,
+        dy: &mut [Lanes],
+        dz1: &mut [Lanes],
+    ) = errors_generic;
+}
+
+/// ∂W2 = z1ᵀ·dy, ∂b2 = Σₙ dy, ∂b1 = Σₙ dz1 over the samples of `dy`.
+#[inline(always)]
+fn sums_generic(
+    hidden: usize,
+    chunks: usize,
+    z1: &[Lanes],
+    dy: &[Lanes],
+    dz1: &[Lanes],
+    out: &mut Sums,
+) {
+    let (classes, n) = (OUT * 8, dy.len() / OUT);
+    let (width, z1, dy_flat) = (chunks * 8, flat(z1), flat(dy));
     // ∂W2 row j = Σₙ z1ₙⱼ·dyₙ.
     let dw2 = flat_mut(&mut out.dw2);
-    for j in 0..params.hidden {
+    for j in 0..hidden {
         let mut acc = [0.0f64; OUT * 8];
         for s in 0..n {
-            accumulate(&mut acc, z1[s * width + j], &dy[s * classes..]);
+            accumulate(&mut acc, z1[s * width + j], &dy_flat[s * classes..]);
         }
         dw2[j * classes..(j + 1) * classes].copy_from_slice(&acc);
     }
-    sum_rows(&out.dy, OUT, &mut out.db2);
+    sum_rows(dy, OUT, &mut out.db2);
+    sum_rows(dz1, chunks, &mut out.db1);
+}
 
-    for s in 0..n {
-        let dy = &out.dy[s * OUT..(s + 1) * OUT];
-        let z1 = &fwd.z1[s * chunks..(s + 1) * chunks];
-        hidden_error(params, dy, z1, &mut out.dz1[s * chunks..(s + 1) * chunks]);
-    }
-    sum_rows(&out.dz1, chunks, &mut out.db1);
+multiversion! {
+    /// The sums over the samples of `TwoLayerNet.gradient` but ∂W1, from
+    /// the samples' dy and dz1 and the forward pass's z1 (`chunks` lanes
+    /// per sample, of which `hidden` are units).
+    pub fn sums(
+        hidden: usize,
+        chunks: usize,
+        z1: &[Lanes],
+        dy: &[Lanes],
+        dz1: &[Lanes],
+        out: &mut Sums,
+    ) = sums_generic;
 }
 
 /// dz1 = ((1 − z1)·z1)·da1 of one sample, with da1 = dy·W2ᵀ summed over
@@ -102,12 +162,6 @@ fn sum_rows(rows: &[Lanes], width: usize, out: &mut [Lanes]) {
             *o += r;
         }
     }
-}
-
-multiversion! {
-    /// Everything of `TwoLayerNet.gradient` but ∂W1, for the batch whose
-    /// forward values are `fwd` and labels `labels`.
-    pub fn gradient(params: &Params, fwd: &ForwardValues, labels: &[usize], out: &mut Backward) = gradient_generic;
 }
 
 /// p − lr·g for every lane.
@@ -172,7 +226,7 @@ pub fn descend_others(
     params_b1: &mut [Lanes],
     w2: &mut [Lanes],
     b2: &mut [Lanes],
-    grad: &Backward,
+    grad: &Sums,
     learning_rate: f64,
 ) {
     descend(params_b1, &grad.db1, learning_rate);

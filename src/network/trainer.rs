@@ -83,16 +83,9 @@ impl Trainer {
     /// batch index is not an image.
     pub fn step(&mut self, images: &SparseImages, batch: &[usize], learning_rate: f64) -> f64 {
         self.check(images);
-        self.forward_on(images, batch);
-        backward::gradient(
-            self.level,
-            &self.params,
-            &self.forward,
-            &self.labels,
-            &mut self.backward,
-        );
+        self.forward_on(images, batch, true);
         self.update(images, batch, learning_rate);
-        self.forward_on(images, batch);
+        self.forward_on(images, batch, false);
         let loss = self.batch_loss();
         self.measure(PARTS_PER_STEP);
         loss
@@ -123,21 +116,25 @@ impl Trainer {
         }
     }
 
-    /// W −= lr·∂W for every parameter, W1's rows in two halves.
+    /// W −= lr·∂W for every parameter: W1's rows in two parts, the other
+    /// parameters' gradients summed beside the first.
     fn update(&mut self, images: &SparseImages, batch: &[usize], learning_rate: f64) {
         let params = &mut self.params;
         let (level, chunks, table) = (self.level, params.chunks, &self.table);
-        let dz1 = &self.backward.dz1;
+        let Backward { dy, dz1, sums } = &mut self.backward;
+        let (dy, dz1, z1) = (&*dy, &*dz1, &self.forward.z1);
         let mid = params.input / 2;
         let (w1_low, w1_high) = params.w1.split_at_mut(mid * chunks);
+        let (hidden, input) = (params.hidden, params.input);
         let [low, high] = &mut self.columns;
         self.pair.join(
             || {
+                backward::sums(level, hidden, chunks, z1, dy, dz1, sums);
                 low.fill(images, batch, 0..mid);
                 backward::descend_w1(level, w1_low, chunks, dz1, low, table, learning_rate);
             },
             || {
-                high.fill(images, batch, mid..params.input);
+                high.fill(images, batch, mid..input);
                 backward::descend_w1(level, w1_high, chunks, dz1, high, table, learning_rate);
             },
         );
@@ -145,25 +142,42 @@ impl Trainer {
             &mut params.b1,
             &mut params.w2,
             &mut params.b2,
-            &self.backward,
+            sums,
             learning_rate,
         );
         params.transpose_w2();
     }
 
-    /// The forward pass over `batch` into `self.forward`, in two halves.
-    fn forward_on(&mut self, images: &SparseImages, batch: &[usize]) {
+    /// The forward pass over `batch` into `self.forward`, in two halves,
+    /// each followed (`errors`) by its samples' dy and dz1.
+    fn forward_on(&mut self, images: &SparseImages, batch: &[usize], errors: bool) {
         self.labels.clear();
         self.labels.extend(batch.iter().map(|&i| images.label(i)));
         self.forward.resize(&self.params, batch.len());
+        self.backward.resize(&self.params, batch.len());
         let (params, level, table) = (&self.params, self.level, &self.table);
-        let half = batch.len() / 2;
-        let (low, high) = self.forward.rows().split_at(half, params.chunks);
-        let pass = |batch: &[usize], rows: Rows<'_>| {
-            forward::forward(level, params, images, batch, table, rows)
+        let (half, chunks, n) = (batch.len() / 2, params.chunks, batch.len() as f64);
+        let (low, high) = self.forward.rows().split_at(half, chunks);
+        let (dy_low, dy_high) = self.backward.dy.split_at_mut(half * OUT);
+        let (dz1_low, dz1_high) = self.backward.dz1.split_at_mut(half * chunks);
+        let (labels_low, labels_high) = self.labels.split_at(half);
+        let pass = |batch: &[usize], rows: Rows<'_>, labels: &[usize], dy, dz1| {
+            let Rows { a1, z1, a2, y } = rows;
+            let rows = Rows {
+                a1,
+                z1: &mut *z1,
+                a2,
+                y: &mut *y,
+            };
+            forward::forward(level, params, images, batch, table, rows);
+            if errors {
+                backward::errors(level, params, y, z1, labels, n, dy, dz1);
+            }
         };
-        self.pair
-            .join(|| pass(&batch[..half], low), || pass(&batch[half..], high));
+        self.pair.join(
+            || pass(&batch[..half], low, labels_low, dy_low, dz1_low),
+            || pass(&batch[half..], high, labels_high, dy_high, dz1_high),
+        );
     }
 
     /// The mean cross-entropy of the forward values in `self.forward`.
@@ -187,7 +201,7 @@ impl Trainer {
     /// The forward pass over `batch`, every value kept per sample.
     pub fn forward(&mut self, images: &SparseImages, batch: &[usize]) -> &ForwardValues {
         self.check(images);
-        self.forward_on(images, batch);
+        self.forward_on(images, batch, false);
         &self.forward
     }
 
