@@ -124,6 +124,8 @@ pub struct BatchColumns {
     samples: Vec<u32>,
     values: Vec<u8>,
     next: Vec<u32>,
+    /// The range of each sample's nonzero pixels that falls in the pixels filled.
+    within: Vec<(u32, u32)>,
 }
 
 impl BatchColumns {
@@ -134,14 +136,14 @@ impl BatchColumns {
         self.first = first;
         self.starts.clear();
         self.starts.resize(size + 1, 0);
-        let in_range = |i: usize| {
-            let (p, v) = images.image(i);
+        // Each image's nonzero pixels in the range, found once.
+        self.within.clear();
+        for &i in batch {
+            let (p, _) = images.image(i);
             let a = p.partition_point(|&p| (p as usize) < pixels.start);
             let b = a + p[a..].partition_point(|&p| (p as usize) < pixels.end);
-            (&p[a..b], &v[a..b])
-        };
-        for &i in batch {
-            for &p in in_range(i).0 {
+            self.within.push((a as u32, b as u32));
+            for &p in &p[a..b] {
                 self.starts[p as usize - first + 1] += 1;
             }
         }
@@ -154,12 +156,21 @@ impl BatchColumns {
         // `next[p]` is where pixel p's next entry goes; starts[p] until filled.
         self.next.clear();
         self.next.extend_from_slice(&self.starts[..size]);
-        for (s, &i) in batch.iter().enumerate() {
-            let (pixels, values) = in_range(i);
-            for (&p, &v) in pixels.iter().zip(values) {
-                let at = &mut self.next[p as usize - first];
-                self.samples[*at as usize] = s as u32;
-                self.values[*at as usize] = v;
+        let (next, samples, values) = (
+            &mut self.next[..],
+            &mut self.samples[..],
+            &mut self.values[..],
+        );
+        for (s, (&i, &(a, b))) in batch.iter().zip(&self.within).enumerate() {
+            let (pixels, bytes) = images.image(i);
+            let (pixels, bytes) = (
+                &pixels[a as usize..b as usize],
+                &bytes[a as usize..b as usize],
+            );
+            for (&p, &v) in pixels.iter().zip(bytes) {
+                let at = &mut next[p as usize - first];
+                samples[*at as usize] = s as u32;
+                values[*at as usize] = v;
                 *at += 1;
             }
         }
