@@ -264,15 +264,16 @@ fn draw(
     accuracy: &train_accuracy::Data,
     dir: &Path,
 ) -> Result<Vec<(PathBuf, Vec<u8>)>> {
-    let figures: [(&str, &dyn Plot); 2] =
-        [(train_loss::FILE, loss), (train_accuracy::FILE, accuracy)];
-    figures
-        .into_iter()
-        .map(|(file, plot)| {
-            Ok((
-                dir.join(file),
-                figure::image(plot, Size::DEFAULT, Format::Png)?,
-            ))
-        })
-        .collect()
+    let png = |plot: &(dyn Plot + Sync)| figure::image(plot, Size::DEFAULT, Format::Png);
+    // The two figures at once, one on each core.
+    let (loss_png, accuracy_png) = std::thread::scope(|scope| {
+        let accuracy_png = scope.spawn(|| png(accuracy));
+        (png(loss), accuracy_png.join())
+    });
+    let accuracy_png =
+        accuracy_png.map_err(|_| anyhow!("drawing {} failed", train_accuracy::FILE))?;
+    Ok(vec![
+        (dir.join(train_loss::FILE), loss_png?),
+        (dir.join(train_accuracy::FILE), accuracy_png?),
+    ])
 }

@@ -68,8 +68,14 @@ impl Mnist {
             Part::ALL.map(|part| locate(dir, part.file_name()));
         let (train_images, train_labels, test_images, test_labels) =
             (train_images?, train_labels?, test_images?, test_labels?);
-        let (train_images, train_labels) = load_set(&train_images, &train_labels)?;
-        let (test_images, test_labels) = load_set(&test_images, &test_labels)?;
+        // The two sets on two threads (decompressing is most of the time);
+        // the training set's error, if both fail, is the one reported.
+        let (train, test) = std::thread::scope(|scope| {
+            let test = scope.spawn(|| load_set(&test_images, &test_labels));
+            let train = load_set(&train_images, &train_labels);
+            (train, test.join().expect("loading does not panic"))
+        });
+        let ((train_images, train_labels), (test_images, test_labels)) = (train?, test?);
         Ok(Mnist {
             train_images,
             train_labels,

@@ -29,45 +29,47 @@ pub enum SparseError {
 }
 
 impl SparseImages {
-    /// The nonzero pixels of every image of `data`.
+    /// The nonzero pixels of every image of `data`, found on two threads
+    /// (each image's in the same order, whoever finds them).
     pub fn new(data: &Dataset) -> Result<Self, SparseError> {
         let size = data.pixels();
         if size > 1 << 16 {
             return Err(SparseError::TooLarge(size));
         }
-        let nonzero = data.images().iter().filter(|&&p| p != 0).count();
+        let mid = data.len() / 2;
+        let count = |range: std::ops::Range<usize>| -> Vec<u64> {
+            let nonzero = |i| {
+                data.image(i)
+                    .iter()
+                    .map(|&p| u64::from(p != 0))
+                    .sum::<u64>()
+            };
+            range.map(nonzero).collect()
+        };
+        let (low, high) = std::thread::scope(|scope| {
+            let high = scope.spawn(|| count(mid..data.len()));
+            (count(0..mid), high.join().expect("counting does not panic"))
+        });
+        let mut starts = Vec::with_capacity(data.len() + 1);
+        starts.push(0u64);
+        for (i, n) in low.into_iter().chain(high).enumerate() {
+            starts.push(starts[i] + n);
+        }
+        let nonzero = starts[data.len()] as usize;
         if nonzero > u32::MAX as usize {
             return Err(SparseError::TooMany(nonzero));
         }
-        let mut pixels = Vec::with_capacity(nonzero);
-        let mut values = Vec::with_capacity(nonzero);
-        let mut starts = Vec::with_capacity(data.len() + 1);
-        starts.push(0);
-        for i in 0..data.len() {
-            // Eight pixels at a time: most runs of eight are all white.
-            let image = data.image(i);
-            let mut words = image.chunks_exact(8);
-            for (w, word) in (&mut words).enumerate() {
-                if u64::from_ne_bytes(word.try_into().unwrap()) != 0 {
-                    for (k, &v) in word.iter().enumerate() {
-                        if v != 0 {
-                            pixels.push((w * 8 + k) as u16);
-                            values.push(v);
-                        }
-                    }
-                }
-            }
-            let tail = image.len() - words.remainder().len();
-            for (k, &v) in words.remainder().iter().enumerate() {
-                if v != 0 {
-                    pixels.push((tail + k) as u16);
-                    values.push(v);
-                }
-            }
-            starts.push(pixels.len() as u32);
-        }
+        let mut pixels = vec![0u16; nonzero];
+        let mut values = vec![0u8; nonzero];
+        let split = starts[mid] as usize;
+        let (pixels_low, pixels_high) = pixels.split_at_mut(split);
+        let (values_low, values_high) = values.split_at_mut(split);
+        std::thread::scope(|scope| {
+            scope.spawn(|| gather(data, mid..data.len(), pixels_high, values_high));
+            gather(data, 0..mid, pixels_low, values_low);
+        });
         Ok(SparseImages {
-            starts,
+            starts: starts.iter().map(|&s| s as u32).collect(),
             pixels,
             values,
             labels: data.labels().to_vec(),
@@ -106,6 +108,41 @@ impl SparseImages {
     /// Nonzero pixels in all images.
     pub fn nonzero(&self) -> usize {
         self.pixels.len()
+    }
+}
+
+/// The nonzero pixels of the images `range` of `data`, one image after
+/// another, into `pixels` and `values` (exactly long enough). Eight pixels at
+/// a time: most runs of eight are all white and skipped; in the others each
+/// pixel is written and kept only if nonzero, without a branch.
+fn gather(data: &Dataset, range: std::ops::Range<usize>, pixels: &mut [u16], values: &mut [u8]) {
+    let mut at = 0;
+    let (mut word_pixels, mut word_values) = ([0u16; 8], [0u8; 8]);
+    for i in range {
+        let image = data.image(i);
+        let mut words = image.chunks_exact(8);
+        for (w, word) in (&mut words).enumerate() {
+            if u64::from_ne_bytes(word.try_into().unwrap()) == 0 {
+                continue;
+            }
+            let mut kept = 0;
+            for (k, &v) in word.iter().enumerate() {
+                word_pixels[kept] = (w * 8 + k) as u16;
+                word_values[kept] = v;
+                kept += usize::from(v != 0);
+            }
+            pixels[at..at + kept].copy_from_slice(&word_pixels[..kept]);
+            values[at..at + kept].copy_from_slice(&word_values[..kept]);
+            at += kept;
+        }
+        let tail = image.len() - words.remainder().len();
+        for (k, &v) in words.remainder().iter().enumerate() {
+            if v != 0 {
+                pixels[at] = (tail + k) as u16;
+                values[at] = v;
+                at += 1;
+            }
+        }
     }
 }
 
