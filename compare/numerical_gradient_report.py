@@ -16,9 +16,10 @@ Usage: numerical_gradient_report.py RAW_DIR BENCHMARKS.md
 import glob
 import json
 import os
-import re
 import statistics
 import sys
+
+from section import replace_section
 
 BEGIN = "<!-- numerical-gradient: written by compare/numerical_gradient.sh -->"
 END = "<!-- end of numerical-gradient -->"
@@ -143,17 +144,7 @@ def section(raw):
 
 def main():
     raw, bench = sys.argv[1:3]
-    text = BEGIN + "\n" + section(raw) + END + "\n"
-    old = open(bench, encoding="utf-8").read() if os.path.exists(bench) else ""
-    if BEGIN in old and END in old:
-        new = re.sub(re.escape(BEGIN) + ".*?" + re.escape(END) + "\n?", lambda _: text, old, flags=re.S)
-    elif "\n## Notes" in old:
-        new = old.replace("\n## Notes", "\n" + text + "\n## Notes", 1)
-    else:
-        new = old + "\n" + text
-    with open(bench, "w", encoding="utf-8") as f:
-        f.write(new)
-    sys.stdout.write(text)
+    replace_section(bench, BEGIN, END, section(raw))
 
 
 if __name__ == "__main__":

@@ -238,6 +238,8 @@ print("; ".join(f"{i.get(\"internal_api\")} {i.get(\"version\")}, kernel {i.get(
     printf 'figures_check\t%s\n' "$figures_check"
 } >"$raw/meta.tsv"
 "${py[@]}" compare/report.py "$raw" "$root/target/criterion" compare/notes.md >"$work_root/BENCHMARKS.md"
+# The sections other scripts write (the numerical gradient, the training) are kept.
+"${py[@]}" compare/section.py BENCHMARKS.md "$work_root/BENCHMARKS.md"
 mv "$work_root/BENCHMARKS.md" BENCHMARKS.md
 # The network's numerical gradient beside numpy's, on MNIST (MNIST=DIR).
 if [ -n "${MNIST:-}" ]; then bash "$root/compare/numerical_gradient.sh" "$MNIST"; fi
