@@ -229,6 +229,29 @@ fn output_input(params: &Params, z1: &[Lanes], out: &mut [Lanes]) {
     }
 }
 
+/// a2 = z1·W2 + b2 of four samples at once (rows of `chunks` lanes in
+/// `z1`, of [`OUT`] in `out`): four independent chains of sums that the
+/// processor overlaps, each in the same order as [`output_input`]'s.
+#[inline(always)]
+fn output_inputs4(params: &Params, z1: &[Lanes], out: &mut [Lanes]) {
+    let (w2, stride) = (flat(&params.w2), params.chunks * 8);
+    let z1 = flat(z1);
+    let mut acc = [[0.0f64; OUT * 8]; 4];
+    for j in 0..params.hidden {
+        let row = &w2[j * OUT * 8..];
+        for (s, acc) in acc.iter_mut().enumerate() {
+            accumulate(acc, z1[s * stride + j], row);
+        }
+    }
+    let out = flat_mut(out);
+    for (s, acc) in acc.iter().enumerate() {
+        let out = &mut out[s * OUT * 8..(s + 1) * OUT * 8];
+        for ((o, a), b) in out.iter_mut().zip(acc).zip(flat(&params.b2)) {
+            *o = a + b;
+        }
+    }
+}
+
 /// y = softmax(a2) of one sample, as `common/functions.py`: the maximum
 /// subtracted, the ten exponentials summed in numpy's order (eight partial
 /// sums paired up, then the last two), each divided by the sum.
@@ -266,16 +289,18 @@ fn forward_generic(
     hidden_inputs(params, images, batch, table, out.a1);
     out.z1.copy_from_slice(out.a1);
     sigmoid_in_place(flat_mut(out.z1));
-    for s in 0..batch.len() {
-        let (z1, a2) = (
-            &out.z1[s * chunks..(s + 1) * chunks],
-            &mut out.a2[s * OUT..(s + 1) * OUT],
-        );
-        output_input(params, z1, a2);
-        softmax(
-            &out.a2[s * OUT..(s + 1) * OUT],
-            &mut out.y[s * OUT..(s + 1) * OUT],
-        );
+    let mut s = 0;
+    while s + 4 <= batch.len() {
+        let z1 = &out.z1[s * chunks..(s + 4) * chunks];
+        output_inputs4(params, z1, &mut out.a2[s * OUT..(s + 4) * OUT]);
+        s += 4;
+    }
+    for s in s..batch.len() {
+        let z1 = &out.z1[s * chunks..(s + 1) * chunks];
+        output_input(params, z1, &mut out.a2[s * OUT..(s + 1) * OUT]);
+    }
+    for (a2, y) in out.a2.chunks(OUT).zip(out.y.chunks_mut(OUT)) {
+        softmax(a2, y);
     }
 }
 
