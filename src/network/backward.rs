@@ -11,7 +11,7 @@
 use super::forward::{accumulate, with_block, BLOCK};
 use super::params::{flat, flat_mut, Lanes, Params, OUT};
 use super::simd::multiversion;
-use super::sparse::BatchColumns;
+use super::sparse::{BatchColumns, PixelLists};
 use crate::network::dataset::CLASSES;
 
 /// The backward pass of a batch: what each sample contributes, and the
@@ -173,6 +173,83 @@ fn descend(param: &mut [Lanes], grad: &[Lanes], learning_rate: f64) {
     }
 }
 
+/// For each pixel of a batch, the samples in which it is nonzero and its
+/// byte there, in sample order: what ∂W1's row for the pixel sums over.
+pub trait PixelSamples {
+    /// Calls `f(sample, byte)` for each sample with pixel `p` nonzero, in
+    /// increasing sample order.
+    fn each(&self, p: usize, f: impl FnMut(usize, u8));
+    /// Whether pixel `p` is nonzero in some sample.
+    fn any(&self, p: usize) -> bool;
+}
+
+impl PixelSamples for BatchColumns {
+    #[inline(always)]
+    fn each(&self, p: usize, mut f: impl FnMut(usize, u8)) {
+        let (samples, values) = self.pixel(p);
+        for (&s, &v) in samples.iter().zip(values) {
+            f(s as usize, v);
+        }
+    }
+    #[inline(always)]
+    fn any(&self, p: usize) -> bool {
+        !self.pixel(p).0.is_empty()
+    }
+}
+
+impl PixelSamples for [PixelLists; 2] {
+    #[inline(always)]
+    fn each(&self, p: usize, mut f: impl FnMut(usize, u8)) {
+        let offset = self[0].samples();
+        for (s, v) in self[0].pixel(p) {
+            f(s, v);
+        }
+        for (s, v) in self[1].pixel(p) {
+            f(offset + s, v);
+        }
+    }
+    #[inline(always)]
+    fn any(&self, p: usize) -> bool {
+        self[0].count(p) + self[1].count(p) > 0
+    }
+}
+
+/// W1 −= lr·∂W1 for the rows of `pixels` (`w1` starts at the first), with
+/// ∂W1 row p = Σ x·dz1 over `samples`' list for p, in order.
+#[inline(always)]
+fn descend_rows<S: PixelSamples + ?Sized>(
+    w1: &mut [Lanes],
+    pixels: std::ops::Range<usize>,
+    chunks: usize,
+    dz1: &[Lanes],
+    samples: &S,
+    table: &[f64; 256],
+    learning_rate: f64,
+) {
+    let (w1, dz1) = (flat_mut(w1), flat(dz1));
+    let stride = chunks * 8;
+    for (row, p) in pixels.enumerate() {
+        if !samples.any(p) {
+            // ∂W1 row p is 0 and W1 − lr·0 is W1.
+            continue;
+        }
+        let mut col = 0;
+        while col < chunks {
+            let n = (chunks - col).min(BLOCK);
+            with_block!(n, L => {
+                let mut acc = [0.0f64; L];
+                samples.each(p, |s, v| {
+                    accumulate(&mut acc, table[v as usize], &dz1[s * stride + col * 8..]);
+                });
+                for (w, a) in w1[row * stride + col * 8..][..L].iter_mut().zip(acc) {
+                    *w -= learning_rate * a;
+                }
+            });
+            col += n;
+        }
+    }
+}
+
 #[inline(always)]
 fn descend_w1_generic(
     w1: &mut [Lanes],
@@ -182,29 +259,15 @@ fn descend_w1_generic(
     table: &[f64; 256],
     learning_rate: f64,
 ) {
-    let (w1, dz1) = (flat_mut(w1), flat(dz1));
-    let stride = chunks * 8;
-    for (row, p) in columns.range().enumerate() {
-        let (samples, values) = columns.pixel(p);
-        if samples.is_empty() {
-            // ∂W1 row p is 0 and W1 − lr·0 is W1.
-            continue;
-        }
-        let mut col = 0;
-        while col < chunks {
-            let n = (chunks - col).min(BLOCK);
-            with_block!(n, L => {
-                let mut acc = [0.0f64; L];
-                for (&s, &v) in samples.iter().zip(values) {
-                    accumulate(&mut acc, table[v as usize], &dz1[s as usize * stride + col * 8..]);
-                }
-                for (w, a) in w1[row * stride + col * 8..][..L].iter_mut().zip(acc) {
-                    *w -= learning_rate * a;
-                }
-            });
-            col += n;
-        }
-    }
+    descend_rows(
+        w1,
+        columns.range(),
+        chunks,
+        dz1,
+        columns,
+        table,
+        learning_rate,
+    );
 }
 
 multiversion! {
@@ -221,6 +284,33 @@ multiversion! {
     ) = descend_w1_generic;
 }
 
+#[inline(always)]
+fn descend_w1_lists_generic(
+    w1: &mut [Lanes],
+    pixels: std::ops::Range<usize>,
+    chunks: usize,
+    dz1: &[Lanes],
+    lists: &[PixelLists; 2],
+    table: &[f64; 256],
+    learning_rate: f64,
+) {
+    descend_rows(w1, pixels, chunks, dz1, lists, table, learning_rate);
+}
+
+multiversion! {
+    /// [`descend_w1`] for the rows of `pixels`, from the lists that the two
+    /// halves of the batch recorded.
+    pub fn descend_w1_lists(
+        w1: &mut [Lanes],
+        pixels: std::ops::Range<usize>,
+        chunks: usize,
+        dz1: &[Lanes],
+        lists: &[PixelLists; 2],
+        table: &[f64; 256],
+        learning_rate: f64,
+    ) = descend_w1_lists_generic;
+}
+
 /// b1 −= lr·∂b1, W2 −= lr·∂W2, b2 −= lr·∂b2 (and W2ᵀ refreshed): every
 /// parameter but W1.
 pub fn descend_others(
@@ -233,4 +323,54 @@ pub fn descend_others(
     descend(params_b1, &grad.db1, learning_rate);
     descend(w2, &grad.dw2, learning_rate);
     descend(b2, &grad.db2, learning_rate);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::network::simd::Level;
+    use crate::network::sparse::{input_table, SparseImages};
+    use crate::network::synthetic::synthetic;
+
+    #[test]
+    fn the_lists_and_the_columns_give_w1_the_same_bits() {
+        let images = SparseImages::new(&synthetic(300, 0)).unwrap();
+        let (chunks, input) = (7, images.pixels());
+        let batch: Vec<usize> = (0..150).map(|i| (i * 37) % 300).collect();
+        let mut x = 0x2545_f491_4f6c_dd1du64;
+        let mut next = || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x >> 11) as f64 / (1u64 << 53) as f64 - 0.5
+        };
+        let dz1: Vec<Lanes> = (0..batch.len() * chunks)
+            .map(|_| Lanes(std::array::from_fn(|_| next())))
+            .collect();
+        let w1: Vec<Lanes> = (0..input * chunks)
+            .map(|_| Lanes(std::array::from_fn(|_| next())))
+            .collect();
+        let table = input_table();
+        let level = Level::detect();
+        let mid = 300;
+        let mut columns = BatchColumns::default();
+        let mut by_columns = w1.clone();
+        let (low, high) = by_columns.split_at_mut(mid * chunks);
+        columns.fill(&images, &batch, 0..mid);
+        descend_w1(level, low, chunks, &dz1, &columns, &table, 0.1);
+        columns.fill(&images, &batch, mid..input);
+        descend_w1(level, high, chunks, &dz1, &columns, &table, 0.1);
+
+        let mut lists: [PixelLists; 2] = Default::default();
+        lists[0].record(&images, &batch[..75]);
+        lists[1].record(&images, &batch[75..]);
+        let mut by_lists = w1.clone();
+        let (low, high) = by_lists.split_at_mut(mid * chunks);
+        descend_w1_lists(level, low, 0..mid, chunks, &dz1, &lists, &table, 0.1);
+        descend_w1_lists(level, high, mid..input, chunks, &dz1, &lists, &table, 0.1);
+
+        assert_ne!(by_columns, w1);
+        let bits = |w: &[Lanes]| flat(w).iter().map(|v| v.to_bits()).collect::<Vec<_>>();
+        assert_eq!(bits(&by_lists), bits(&by_columns));
+    }
 }

@@ -230,6 +230,63 @@ impl BatchColumns {
     }
 }
 
+/// The nonzero pixels of part of a batch (at most [`PixelLists::MAX`]
+/// samples), listed by pixel: for each pixel, the samples (numbered from
+/// 0 within the part) in which it is nonzero and its bytes there, in sample
+/// order. Each list has room for every sample, so it is filled in one pass
+/// over the images, without counting first.
+#[derive(Debug, Clone, Default)]
+pub struct PixelLists {
+    samples: usize,
+    /// How many samples each pixel's list holds.
+    counts: Vec<u8>,
+    /// Pixel p's list at p·samples: (sample, byte) pairs.
+    entries: Vec<[u8; 2]>,
+}
+
+impl PixelLists {
+    /// The most samples a part may have.
+    pub const MAX: usize = u8::MAX as usize;
+
+    /// Lists the nonzero pixels of the images `batch` (at most [`Self::MAX`]).
+    pub fn record(&mut self, images: &SparseImages, batch: &[usize]) {
+        assert!(batch.len() <= Self::MAX, "at most {} samples", Self::MAX);
+        let size = images.pixels();
+        self.samples = batch.len();
+        self.counts.clear();
+        self.counts.resize(size, 0);
+        self.entries.resize(size * batch.len(), [0, 0]);
+        for (s, &i) in batch.iter().enumerate() {
+            let (pixels, values) = images.image(i);
+            for (&p, &v) in pixels.iter().zip(values) {
+                let count = &mut self.counts[p as usize];
+                self.entries[p as usize * self.samples + *count as usize] = [s as u8, v];
+                *count += 1;
+            }
+        }
+    }
+
+    /// How many samples were listed.
+    pub fn samples(&self) -> usize {
+        self.samples
+    }
+
+    /// In how many samples pixel `p` is nonzero.
+    #[inline(always)]
+    pub fn count(&self, p: usize) -> usize {
+        self.counts[p] as usize
+    }
+
+    /// The (sample, byte) pairs of pixel `p`, in sample order.
+    #[inline(always)]
+    pub fn pixel(&self, p: usize) -> impl Iterator<Item = (usize, u8)> + '_ {
+        let start = p * self.samples;
+        self.entries[start..start + self.count(p)]
+            .iter()
+            .map(|&[s, v]| (s as usize, v))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -298,5 +355,20 @@ mod tests {
         assert_eq!(c.range(), 2..4);
         assert_eq!(c.pixel(2), (&[0u32, 2][..], &[1u8, 1][..]));
         assert_eq!(c.pixel(3), (&[1u32][..], &[255u8][..]));
+    }
+
+    #[test]
+    fn lists_hold_the_same_entries_as_columns() {
+        let s = SparseImages::new(&tiny()).unwrap();
+        let mut l = PixelLists::default();
+        l.record(&s, &[2, 0, 2, 1]);
+        let listed = |p| l.pixel(p).collect::<Vec<_>>();
+        assert_eq!(listed(0), [(0, 9), (2, 9)]);
+        assert_eq!(listed(1), [(1, 7)]);
+        assert_eq!(listed(2), [(0, 1), (2, 1)]);
+        assert_eq!(listed(3), [(1, 255)]);
+        assert_eq!((l.count(3), l.samples()), (1, 4));
+        l.record(&s, &[1]);
+        assert_eq!(l.count(0) + l.count(3), 0);
     }
 }

@@ -14,7 +14,7 @@ use super::forward::{self, ForwardValues, Rows};
 use super::pair::Pair;
 use super::params::{flat, Params, OUT};
 use super::simd::Level;
-use super::sparse::{input_table, BatchColumns, SparseImages};
+use super::sparse::{input_table, BatchColumns, PixelLists, SparseImages};
 use super::two_layer_net::TwoLayerNet;
 use crate::network::dataset::CLASSES;
 use crate::numerics::loss::cross_entropy_error_labels;
@@ -32,6 +32,10 @@ pub struct Trainer {
     forward: ForwardValues,
     backward: Backward,
     columns: [BatchColumns; 2],
+    /// The batch's pixels listed by the two halves of the forward pass, for
+    /// batches of at most 2·[`PixelLists::MAX`] (larger ones are sorted into
+    /// `columns` instead).
+    lists: [PixelLists; 2],
     labels: Vec<usize>,
     /// Accuracy passes started and not finished, oldest first.
     passes: VecDeque<Arc<AccuracyPass>>,
@@ -68,6 +72,7 @@ impl Trainer {
             forward: ForwardValues::default(),
             backward: Backward::default(),
             columns: Default::default(),
+            lists: Default::default(),
             labels: Vec::new(),
             passes: VecDeque::new(),
             pair,
@@ -126,18 +131,49 @@ impl Trainer {
         let mid = params.input / 2;
         let (w1_low, w1_high) = params.w1.split_at_mut(mid * chunks);
         let (hidden, input) = (params.hidden, params.input);
-        let [low, high] = &mut self.columns;
-        self.pair.join(
-            || {
-                backward::sums(level, hidden, chunks, z1, dy, dz1, sums);
-                low.fill(images, batch, 0..mid);
-                backward::descend_w1(level, w1_low, chunks, dz1, low, table, learning_rate);
-            },
-            || {
-                high.fill(images, batch, mid..input);
-                backward::descend_w1(level, w1_high, chunks, dz1, high, table, learning_rate);
-            },
-        );
+        if lists_fit(batch.len()) {
+            let lists = &self.lists;
+            self.pair.join(
+                || {
+                    backward::sums(level, hidden, chunks, z1, dy, dz1, sums);
+                    backward::descend_w1_lists(
+                        level,
+                        w1_low,
+                        0..mid,
+                        chunks,
+                        dz1,
+                        lists,
+                        table,
+                        learning_rate,
+                    );
+                },
+                || {
+                    backward::descend_w1_lists(
+                        level,
+                        w1_high,
+                        mid..input,
+                        chunks,
+                        dz1,
+                        lists,
+                        table,
+                        learning_rate,
+                    )
+                },
+            );
+        } else {
+            let [low, high] = &mut self.columns;
+            self.pair.join(
+                || {
+                    backward::sums(level, hidden, chunks, z1, dy, dz1, sums);
+                    low.fill(images, batch, 0..mid);
+                    backward::descend_w1(level, w1_low, chunks, dz1, low, table, learning_rate);
+                },
+                || {
+                    high.fill(images, batch, mid..input);
+                    backward::descend_w1(level, w1_high, chunks, dz1, high, table, learning_rate);
+                },
+            );
+        }
         backward::descend_others(
             &mut params.b1,
             &mut params.w2,
@@ -161,22 +197,37 @@ impl Trainer {
         let (dy_low, dy_high) = self.backward.dy.split_at_mut(half * OUT);
         let (dz1_low, dz1_high) = self.backward.dz1.split_at_mut(half * chunks);
         let (labels_low, labels_high) = self.labels.split_at(half);
-        let pass = |batch: &[usize], rows: Rows<'_>, labels: &[usize], dy, dz1| {
-            let Rows { a1, z1, a2, y } = rows;
-            let rows = Rows {
-                a1,
-                z1: &mut *z1,
-                a2,
-                y: &mut *y,
+        let [lists_low, lists_high] = &mut self.lists;
+        let record = errors && lists_fit(batch.len());
+        let pass =
+            |batch: &[usize], rows: Rows<'_>, labels: &[usize], dy, dz1, lists: &mut PixelLists| {
+                let Rows { a1, z1, a2, y } = rows;
+                let rows = Rows {
+                    a1,
+                    z1: &mut *z1,
+                    a2,
+                    y: &mut *y,
+                };
+                forward::forward(level, params, images, batch, table, rows);
+                if errors {
+                    backward::errors(level, params, y, z1, labels, n, dy, dz1);
+                }
+                if record {
+                    lists.record(images, batch);
+                }
             };
-            forward::forward(level, params, images, batch, table, rows);
-            if errors {
-                backward::errors(level, params, y, z1, labels, n, dy, dz1);
-            }
-        };
         self.pair.join(
-            || pass(&batch[..half], low, labels_low, dy_low, dz1_low),
-            || pass(&batch[half..], high, labels_high, dy_high, dz1_high),
+            || pass(&batch[..half], low, labels_low, dy_low, dz1_low, lists_low),
+            || {
+                pass(
+                    &batch[half..],
+                    high,
+                    labels_high,
+                    dy_high,
+                    dz1_high,
+                    lists_high,
+                )
+            },
         );
     }
 
@@ -264,6 +315,12 @@ impl Trainer {
     pub fn net(&self) -> TwoLayerNet {
         self.params.net()
     }
+}
+
+/// Whether each half of a batch of `batch` fits in [`PixelLists`] (the
+/// second half is the larger).
+fn lists_fit(batch: usize) -> bool {
+    batch - batch / 2 <= PixelLists::MAX
 }
 
 /// Images per part of an accuracy pass: one chunk of the forward kernel.
