@@ -79,7 +79,6 @@ fn errors_generic(
 
 multiversion! {
     /// dy and dz1 of some samples of a batch of `batch_num` (see [`Backward`]).
-    #[allow(clippy::too_many_arguments)]
     pub fn errors(
         params: &Params,
         y: &[Lanes],

@@ -61,6 +61,8 @@ impl Level {
 macro_rules! multiversion {
     ($(#[$meta:meta])* $vis:vis fn $name:ident($($arg:ident: $ty:ty),* $(,)?) $(-> $ret:ty)? = $generic:path;) => {
         $(#[$meta])*
+        // The level comes first, one more than the kernel's own arguments.
+        #[allow(clippy::too_many_arguments)]
         $vis fn $name(level: $crate::network::simd::Level, $($arg: $ty),*) $(-> $ret)? {
             #[cfg(target_arch = "x86_64")]
             {
