@@ -36,6 +36,8 @@ pub struct Trainer {
     /// batches of at most 2·[`PixelLists::MAX`] (larger ones are sorted into
     /// `columns` instead).
     lists: [PixelLists; 2],
+    /// Whether `lists` holds the current batch.
+    listed: bool,
     labels: Vec<usize>,
     /// Accuracy passes started and not finished, oldest first.
     passes: VecDeque<Arc<AccuracyPass>>,
@@ -73,6 +75,7 @@ impl Trainer {
             backward: Backward::default(),
             columns: Default::default(),
             lists: Default::default(),
+            listed: false,
             labels: Vec::new(),
             passes: VecDeque::new(),
             pair,
@@ -128,11 +131,17 @@ impl Trainer {
         let (level, chunks, table) = (self.level, params.chunks, &self.table);
         let Backward { dy, dz1, sums } = &mut self.backward;
         let (dy, dz1, z1) = (&*dy, &*dz1, &self.forward.z1);
-        let mid = params.input / 2;
-        let (w1_low, w1_high) = params.w1.split_at_mut(mid * chunks);
         let (hidden, input) = (params.hidden, params.input);
-        if lists_fit(batch.len()) {
-            let lists = &self.lists;
+        let lists = &self.lists;
+        let mid = if self.listed {
+            // The first part also sums ∂W2 (about as much work as 2·hidden
+            // listed pixels).
+            row_split(lists, input, 2 * hidden)
+        } else {
+            input / 2
+        };
+        let (w1_low, w1_high) = params.w1.split_at_mut(mid * chunks);
+        if self.listed {
             self.pair.join(
                 || {
                     backward::sums(level, hidden, chunks, z1, dy, dz1, sums);
@@ -192,13 +201,18 @@ impl Trainer {
         self.forward.resize(&self.params, batch.len());
         self.backward.resize(&self.params, batch.len());
         let (params, level, table) = (&self.params, self.level, &self.table);
-        let (half, chunks, n) = (batch.len() / 2, params.chunks, batch.len() as f64);
+        let (half, chunks, n) = (
+            sample_split(images, batch),
+            params.chunks,
+            batch.len() as f64,
+        );
         let (low, high) = self.forward.rows().split_at(half, chunks);
         let (dy_low, dy_high) = self.backward.dy.split_at_mut(half * OUT);
         let (dz1_low, dz1_high) = self.backward.dz1.split_at_mut(half * chunks);
         let (labels_low, labels_high) = self.labels.split_at(half);
         let [lists_low, lists_high] = &mut self.lists;
-        let record = errors && lists_fit(batch.len());
+        let record = errors && half.max(batch.len() - half) <= PixelLists::MAX;
+        self.listed = record;
         let pass =
             |batch: &[usize], rows: Rows<'_>, labels: &[usize], dy, dz1, lists: &mut PixelLists| {
                 let Rows { a1, z1, a2, y } = rows;
@@ -317,10 +331,37 @@ impl Trainer {
     }
 }
 
-/// Whether each half of a batch of `batch` fits in [`PixelLists`] (the
-/// second half is the larger).
-fn lists_fit(batch: usize) -> bool {
-    batch - batch / 2 <= PixelLists::MAX
+/// Where to split `batch` between the two threads: the first sample at
+/// which the nonzero pixels before it reach half of the batch's (each
+/// sample's forward pass is its own, so any split gives the same bits).
+fn sample_split(images: &SparseImages, batch: &[usize]) -> usize {
+    let nonzero = |&i: &usize| images.image(i).0.len();
+    let total: usize = batch.iter().map(nonzero).sum();
+    let mut before = 0;
+    for (k, i) in batch.iter().enumerate() {
+        if 2 * before >= total {
+            return k;
+        }
+        before += nonzero(i);
+    }
+    batch.len()
+}
+
+/// Where to split W1's rows between the threads: the first pixel at which
+/// the listed entries before it reach half of all of them, less `extra`
+/// (each row's update is its own, so any split gives the same bits).
+fn row_split(lists: &[PixelLists; 2], input: usize, extra: usize) -> usize {
+    let entries = |p: usize| lists[0].count(p) + lists[1].count(p);
+    let total: usize = (0..input).map(entries).sum();
+    let target = total.saturating_sub(extra) / 2;
+    let mut before = 0;
+    for p in 0..input {
+        if before >= target {
+            return p;
+        }
+        before += entries(p);
+    }
+    input
 }
 
 /// Images per part of an accuracy pass: one chunk of the forward kernel.
