@@ -14,9 +14,9 @@
 //!
 //! With the seed the book's script would get from `np.random.seed(seed)`,
 //! the weights and every batch are numpy's. With two threads, each forward
-//! pass and each W1 update is split in halves that share no sum, and the
-//! accuracy passes run on a copy of the weights in small tasks that fill
-//! the gaps between them (counting right answers, in any order), so
+//! pass and each W1 update is split in two parts that share no sum, and the
+//! accuracy passes run on a copy of the weights, a part of 64 images per
+//! thread after each step (counting right answers, in any order), so
 //! nothing depends on the number of threads.
 
 use super::dataset::{Dataset, CLASSES};
