@@ -130,8 +130,17 @@ struct Wait<'a> {
 
 impl Drop for Wait<'_> {
     fn drop(&mut self) {
+        let mut spins = 0u32;
         while self.shared.done.load(Ordering::Acquire) != self.number {
-            std::hint::spin_loop();
+            // A half takes tens of microseconds: spin through that, then let
+            // the worker have the core in case it shares this one (a busy
+            // machine), rather than spin through its time slice.
+            if spins < 20_000 {
+                spins += 1;
+                std::hint::spin_loop();
+            } else {
+                std::thread::yield_now();
+            }
         }
     }
 }
