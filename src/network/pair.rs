@@ -9,7 +9,7 @@
 //! sleeps while the loop runs (it spins between halves), and it always gets
 //! the same half, so each half's data stays in one core's cache.
 
-use std::cell::UnsafeCell;
+use std::cell::{Cell, UnsafeCell};
 use std::panic::{catch_unwind, resume_unwind, AssertUnwindSafe};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
@@ -38,10 +38,13 @@ struct Shared {
 unsafe impl Sync for Shared {}
 unsafe impl Send for Shared {}
 
-/// The calling thread and, with two threads, a worker.
+/// The calling thread and, with two threads, a worker. Not `Sync`: only
+/// the thread that holds it posts jobs, one at a time.
 pub struct Pair {
     shared: Arc<Shared>,
     worker: Option<JoinHandle<()>>,
+    /// Whether a join is under way (a join inside one runs on the caller).
+    busy: Cell<bool>,
 }
 
 impl std::fmt::Debug for Pair {
@@ -71,7 +74,11 @@ impl Pair {
         } else {
             None
         };
-        Ok(Pair { shared, worker })
+        Ok(Pair {
+            shared,
+            worker,
+            busy: Cell::new(false),
+        })
     }
 
     /// 1 or 2.
@@ -80,13 +87,14 @@ impl Pair {
     }
 
     /// Runs `a` on the calling thread and `b` on the worker (both on the
-    /// caller, `a` first, with one thread), and returns when both are done.
+    /// caller, `a` first, with one thread or inside another join), and
+    /// returns when both are done.
     pub fn join<A, B>(&self, a: A, b: B)
     where
         A: FnOnce(),
         B: FnOnce() + Send,
     {
-        if self.worker.is_none() {
+        if self.worker.is_none() || self.busy.get() {
             a();
             b();
             return;
@@ -106,12 +114,15 @@ impl Pair {
         let job: Job = unsafe { std::mem::transmute::<&(dyn Fn() + Sync), Job>(job) };
         let number = self.shared.posted.load(Ordering::Relaxed) + 1;
         // SAFETY: the worker is done with the previous job (joins do not
-        // overlap: `&self` on one thread, and each waits), so nothing reads
+        // overlap: `Pair` is not `Sync`, so they come from one thread, each
+        // waits, and a join inside one does not post), so nothing reads
         // `job` now.
         unsafe { *self.shared.job.get() = Some(job) };
         self.shared.posted.store(number, Ordering::Release);
+        self.busy.set(true);
         let wait = Wait {
             shared: &self.shared,
+            busy: &self.busy,
             number,
         };
         a();
@@ -122,9 +133,11 @@ impl Pair {
     }
 }
 
-/// Waits (spinning) for the worker to finish job `number`.
+/// Waits (spinning) for the worker to finish job `number`, then marks the
+/// pair free.
 struct Wait<'a> {
     shared: &'a Shared,
+    busy: &'a Cell<bool>,
     number: usize,
 }
 
@@ -142,6 +155,7 @@ impl Drop for Wait<'_> {
                 std::thread::yield_now();
             }
         }
+        self.busy.set(false);
     }
 }
 
@@ -209,6 +223,28 @@ mod tests {
             assert!(data[..500].iter().all(|&v| v == total));
             assert!(data[500..].iter().all(|&v| v == 2 * total));
         }
+    }
+
+    #[test]
+    fn a_join_inside_a_join_runs_on_the_caller() {
+        let pair = Pair::new(2).unwrap();
+        let (outer, inner) = (AtomicUsize::new(0), AtomicUsize::new(0));
+        pair.join(
+            || {
+                pair.join(
+                    || {
+                        inner.fetch_add(1, Ordering::AcqRel);
+                    },
+                    || {
+                        inner.fetch_add(10, Ordering::AcqRel);
+                    },
+                );
+            },
+            || {
+                outer.fetch_add(100, Ordering::AcqRel);
+            },
+        );
+        assert_eq!((inner.into_inner(), outer.into_inner()), (11, 100));
     }
 
     #[test]
