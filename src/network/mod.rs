@@ -6,6 +6,7 @@
 //! only, with vector kernels ([`forward`], [`backward`]). [`Dataset`] is
 //! what the loop takes: images as bytes, as the IDX files hold them.
 
+pub mod accuracy;
 pub mod backprop;
 pub mod backward;
 pub mod dataset;

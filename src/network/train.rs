@@ -19,10 +19,11 @@
 //! thread after each step (counting right answers, in any order), so
 //! nothing depends on the number of threads.
 
+use super::accuracy::Pending;
 use super::dataset::{Dataset, CLASSES};
 use super::gradient;
 use super::sparse::{SparseError, SparseImages};
-use super::trainer::{Pending, ThreadError, Trainer};
+use super::trainer::{ThreadError, Trainer};
 use super::two_layer_net::{inputs, labels, one_hot, TwoLayerNet};
 use crate::numerics::RandomState;
 use std::collections::VecDeque;

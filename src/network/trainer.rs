@@ -9,6 +9,7 @@
 //! does not depend on the number of threads, the instruction set
 //! ([`Level`]) or the machine.
 
+use super::accuracy::{AccuracyPass, Pending};
 use super::backward::{self, Backward};
 use super::forward::{self, ForwardValues, Rows};
 use super::pair::Pair;
@@ -302,17 +303,9 @@ impl Trainer {
     /// training) or by [`finish_accuracy`](Self::finish_accuracy).
     pub fn accuracy_in_background(&mut self, images: &Arc<SparseImages>) -> Pending {
         self.check(images);
-        let pass = Arc::new(AccuracyPass {
-            params: self.params.clone(),
-            level: self.level,
-            table: self.table,
-            images: images.clone(),
-            next: AtomicUsize::new(0),
-            parts_left: AtomicUsize::new(images.len().div_ceil(PART)),
-            right: AtomicUsize::new(0),
-        });
+        let pass = Arc::new(AccuracyPass::new(&self.params, self.level, images));
         self.passes.push_back(pass.clone());
-        Pending { pass }
+        Pending::new(pass)
     }
 
     /// The parameters, as the kernels lay them out.
@@ -364,86 +357,10 @@ fn row_split(lists: &[PixelLists; 2], input: usize, extra: usize) -> usize {
     input
 }
 
-/// Images per part of an accuracy pass: one chunk of the forward kernel.
-const PART: usize = 64;
-
 /// Parts of an accuracy pass each thread measures after each step: a pass
 /// over MNIST's 70,000 images is then done in 547 steps, less than an epoch
 /// (600), so passes never queue up.
 const PARTS_PER_STEP: usize = 1;
-
-/// An accuracy pass over `images` with a copy of the weights, done in parts
-/// by whichever thread takes them; the counts of right answers add up the
-/// same in any order.
-#[derive(Debug)]
-struct AccuracyPass {
-    params: Params,
-    level: Level,
-    table: [f64; 256],
-    images: Arc<SparseImages>,
-    /// The first image of the next part to hand out.
-    next: AtomicUsize,
-    /// Parts not finished yet.
-    parts_left: AtomicUsize,
-    right: AtomicUsize,
-}
-
-impl AccuracyPass {
-    /// Whether every part has been taken (perhaps not finished).
-    fn is_handed_out(&self) -> bool {
-        self.next.load(Ordering::Acquire) >= self.images.len()
-    }
-
-    /// Measures the next part not taken yet; false if there was none.
-    fn run_part(&self) -> bool {
-        let start = self.next.fetch_add(PART, Ordering::AcqRel);
-        let len = self.images.len();
-        if start >= len {
-            return false;
-        }
-        let end = (start + PART).min(len);
-        let mut work = ForwardValues::default();
-        let right = forward::correct(
-            self.level,
-            &self.params,
-            &self.images,
-            start,
-            end,
-            &self.table,
-            &mut work,
-        );
-        self.right.fetch_add(right, Ordering::AcqRel);
-        self.parts_left.fetch_sub(1, Ordering::AcqRel);
-        true
-    }
-}
-
-/// An accuracy being measured in the background.
-#[derive(Debug)]
-pub struct Pending {
-    pass: Arc<AccuracyPass>,
-}
-
-impl Pending {
-    /// The accuracy, if every part is done.
-    pub fn poll(&self) -> Option<f64> {
-        let pass = &self.pass;
-        (pass.parts_left.load(Ordering::Acquire) == 0)
-            .then(|| pass.right.load(Ordering::Acquire) as f64 / pass.images.len() as f64)
-    }
-
-    /// The accuracy, once every part is done (the calling thread measures
-    /// the parts nobody has taken yet).
-    pub fn wait(&self) -> f64 {
-        while self.pass.run_part() {}
-        loop {
-            if let Some(accuracy) = self.poll() {
-                return accuracy;
-            }
-            std::hint::spin_loop();
-        }
-    }
-}
 
 /// How many of the images start..end the network `params` classifies right.
 pub fn correct(
