@@ -1,5 +1,5 @@
 //! The numerics of chapter 4 as library calls, each paired with a Python
-//! counterpart in compare/python/numerics_timeit.py (the book's loops, numpy)
+//! counterpart in python/book/numerics_timeit.py (the book's loops, numpy)
 //! that computes the same thing on the same inputs. compare/run.sh runs both
 //! and puts the medians side by side in BENCHMARKS.md; the benchmark names
 //! here are the keys it reads from target/criterion/.

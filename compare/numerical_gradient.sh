@@ -7,7 +7,7 @@
 #
 # On the first batch of 100 that `train` draws with seed 0: RUNS times
 # `numdiff-plot gradcheck --json` on both cores and on one (`taskset -c 0`),
-# and compare/python/numerical_gradient.py (the book's
+# and python/book/numerical_gradient.py (the book's
 # TwoLayerNet.numerical_gradient, numpy) once with OPENBLAS_NUM_THREADS=1 and
 # once with numpy's default threads. With TRAIN=1 it also runs
 # `numdiff-plot train --grad numerical` with the book's settings (about 10
@@ -15,7 +15,7 @@
 #
 # Settings (environment): RUNS (default 5), PY_RUNS (numpy runs per thread
 # setting, default 1: each takes from 20 s to minutes), TRAIN (default 0),
-# VENV (default target/compare/venv). Raw results: target/compare/numgrad/.
+# VENV (default target/python-venv, made by python/setup.sh). Raw results: target/compare/numgrad/.
 # compare/run.sh calls this when MNIST=DIR is set.
 set -euo pipefail
 
@@ -24,16 +24,12 @@ cd "$root"
 data="${1:?usage: compare/numerical_gradient.sh MNIST_DIR (the four MNIST files)}"
 runs="${RUNS:-5}"
 py_runs="${PY_RUNS:-1}"
-venv="${VENV:-$root/target/compare/venv}"
 raw="$root/target/compare/numgrad"
 
 step() { printf '\n== %s\n' "$*" >&2; }
 
-if [ ! -x "$venv/bin/python" ]; then
-    step "creating the virtualenv $venv"
-    "${PYTHON:-python3}" -m venv "$venv"
-fi
-"$venv/bin/python" -m pip install --quiet numpy threadpoolctl
+step "the Python virtualenv (python/setup.sh)"
+venv="$(bash python/setup.sh ${VENV:+"$VENV"})"
 py=(env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE "$venv/bin/python")
 
 step "building the release binary"
@@ -56,10 +52,10 @@ for ((p = 1; p <= py_runs; p++)); do
         if ((round <= runs)); then rust "$round"; round=$((round + 1)); fi
         printf 'numpy %s\t%s\n' "$threads" "$(loadavg)" >>"$raw/load.tsv"
         if [ "$threads" = 1 ]; then
-            OPENBLAS_NUM_THREADS=1 "${py[@]}" compare/python/numerical_gradient.py "$data" \
+            OPENBLAS_NUM_THREADS=1 "${py[@]}" python/book/numerical_gradient.py "$data" \
                 >"$raw/numpy-1-$p.json"
         else
-            "${py[@]}" compare/python/numerical_gradient.py "$data" >"$raw/numpy-default-$p.json"
+            "${py[@]}" python/book/numerical_gradient.py "$data" >"$raw/numpy-default-$p.json"
         fi
         cat "$raw/numpy-$threads-$p.json" >&2
     done
@@ -83,4 +79,4 @@ printf 'after\t%s\n' "$(loadavg)" >>"$raw/load.tsv"
 } >"$raw/meta.tsv"
 
 step "writing the numerical-gradient section of BENCHMARKS.md"
-"${py[@]}" compare/numerical_gradient_report.py "$raw" BENCHMARKS.md
+"${py[@]}" python/benchmarks/numerical_gradient_report.py "$raw" BENCHMARKS.md

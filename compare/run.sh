@@ -5,8 +5,8 @@
 #   bash compare/run.sh
 #
 # From a fresh clone it: installs hyperfine and GNU time if missing (Debian
-# packages; needs root), creates a virtualenv (target/compare/venv) with numpy
-# and matplotlib from PyPI, builds the release binary, runs the criterion
+# packages; needs root), creates the virtualenv of python/setup.sh (target/python-venv:
+# the pinned numpy, matplotlib and threadpoolctl of python/requirements.txt), builds the release binary, runs the criterion
 # benches and their Python timeit counterparts, then times every figure
 # command and its Python script as whole processes, alternately, and writes
 # BENCHMARKS.md. Raw data is kept in target/compare/raw/.
@@ -14,7 +14,7 @@
 # Settings (environment): RUNS (measured rounds, default 5), WARMUP (rounds
 # run first and not counted, default 1), TIMEIT_REPEATS (default 9),
 # CRITERION_ARGS (default "--warm-up-time 1 --measurement-time 3"),
-# VENV (default target/compare/venv), PYTHON (the python3 that makes the venv),
+# VENV (default target/python-venv), PYTHON (the python3 that makes the venv),
 # WAIT_QUIET (seconds to wait, at most, for other processes to leave the
 # CPUs under 10 % busy before the timed rounds; default 0), REDO (how many
 # rounds, at most, to run again because other processes were busy; 10),
@@ -33,7 +33,6 @@ read -r -a criterion_args <<<"${CRITERION_ARGS:---warm-up-time 1 --measurement-t
 work_root="$root/target/compare"
 raw="$work_root/raw"
 work="$work_root/work"
-venv="${VENV:-$work_root/venv}"
 
 step() { printf '\n== %s\n' "$*" >&2; }
 
@@ -53,12 +52,8 @@ if ((${#missing[@]})); then
 fi
 
 # --- Python -------------------------------------------------------------------
-if [ ! -x "$venv/bin/python" ]; then
-    step "creating the virtualenv $venv"
-    "${PYTHON:-python3}" -m venv "$venv"
-fi
-step "installing numpy and matplotlib from PyPI into $venv"
-"$venv/bin/python" -m pip install --quiet numpy matplotlib threadpoolctl
+step "the Python virtualenv (python/setup.sh)"
+venv="$(bash python/setup.sh ${VENV:+"$VENV"})"
 
 # Some processors get OPENBLAS_CORETYPE / OPENBLAS_L2_SIZE set for older
 # OpenBLAS builds; they slow a current numpy. Every Python command runs with
@@ -88,7 +83,7 @@ rm -rf "$root/target/criterion"
 cargo bench --locked --bench numerics --bench render -- "${criterion_args[@]}" |
     tee "$raw/criterion.txt" >&2
 
-step "timeit: compare/python/numerics_timeit.py"
+step "timeit: python/book/numerics_timeit.py"
 (cd "$root/compare/python" && "${py[@]}" numerics_timeit.py "$timeit_repeats") >"$raw/timeit.json"
 
 # --- whole processes ----------------------------------------------------------
@@ -121,12 +116,12 @@ for pair in "${pairs[@]}"; do
     add "$figure" rust "numdiff-plot $rust_args" \
         "$bin" "${ra[@]}" -o "$work/rust/$figure"
     add "$figure" python "python $python_args" \
-        "${py[@]}" "$root/compare/python/${pa[0]}" "${pa[@]:1}" "$work/python/$figure"
+        "${py[@]}" "$root/python/book/${pa[0]}" "${pa[@]:1}" "$work/python/$figure"
 done
 add all rust "numdiff-plot all" "$bin" all -o "$work/rust/all"
 add all python "bash all.sh" \
     env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE PYTHON="$venv/bin/python" \
-    bash "$root/compare/python/all.sh" "$work/python/all"
+    bash "$root/python/book/all.sh" "$work/python/all"
 
 # How busy other processes keep the machine: CPU time the kernel counts as
 # busy (all CPUs, /proc/stat), less what this script's own children used
@@ -237,9 +232,9 @@ print("; ".join(f"{i.get(\"internal_api\")} {i.get(\"version\")}, kernel {i.get(
     printf 'load\t%s\n' "$idle_load in the 3 s before the rounds; $rounds_load"
     printf 'figures_check\t%s\n' "$figures_check"
 } >"$raw/meta.tsv"
-"${py[@]}" compare/report.py "$raw" "$root/target/criterion" compare/notes.md >"$work_root/BENCHMARKS.md"
+"${py[@]}" python/benchmarks/report.py "$raw" "$root/target/criterion" compare/notes.md >"$work_root/BENCHMARKS.md"
 # The sections other scripts write (the numerical gradient, the training) are kept.
-"${py[@]}" compare/section.py BENCHMARKS.md "$work_root/BENCHMARKS.md"
+"${py[@]}" python/benchmarks/section.py BENCHMARKS.md "$work_root/BENCHMARKS.md"
 mv "$work_root/BENCHMARKS.md" BENCHMARKS.md
 # The network's numerical gradient beside numpy's, on MNIST (MNIST=DIR).
 if [ -n "${MNIST:-}" ]; then bash "$root/compare/numerical_gradient.sh" "$MNIST"; fi

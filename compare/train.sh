@@ -11,27 +11,25 @@
 # two numpy settings. GNU time then runs each once for peak memory and CPU
 # time. Raw results go to target/compare/train/ (hyperfine's JSON, time -v
 # output, each side's JSON, the load average at each step, the machine);
-# compare/train_report.py turns them into the section between the training
+# python/benchmarks/train_report.py turns them into the section between the training
 # markers of BENCHMARKS.md.
 #
-# Settings (environment): RUNS (default 3), VENV (default
-# target/compare/venv; numpy is installed into it from PyPI).
+# Settings (environment): RUNS (default 3), VENV (default target/python-venv,
+# made by python/setup.sh with the pinned packages of python/requirements.txt).
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 data="${1:?usage: compare/train.sh MNIST_DIR (the four MNIST files)}"
 runs="${RUNS:-3}"
-venv="${VENV:-$root/target/compare/venv}"
 out="$root/target/compare/train"
 
 command -v hyperfine >/dev/null || { echo "compare/train.sh: needs hyperfine (apt-get install hyperfine)" >&2; exit 1; }
 [ -x /usr/bin/time ] || { echo "compare/train.sh: needs GNU time (apt-get install time)" >&2; exit 1; }
-if [ ! -x "$venv/bin/python" ]; then "${PYTHON:-python3}" -m venv "$venv"; fi
-"$venv/bin/python" -m pip install --quiet numpy
+venv="$(bash python/setup.sh ${VENV:+"$VENV"})"
 cargo build --release --locked
 bin="$root/target/release/numdiff-plot"
-py="env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE $venv/bin/python compare/python/train_neuralnet.py $data"
+py="env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE $venv/bin/python python/book/train_neuralnet.py $data"
 ours="$bin train --data $data -o $out/figures -q"
 
 loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
@@ -58,4 +56,4 @@ printf 'after\t%s\n' "$(loadavg)" >>"$out/load.tsv"
     printf 'hyperfine\t%s\n' "$(hyperfine --version | cut -d' ' -f2)"
     printf 'rustc\t%s\n' "$(rustc --version)"
 } >"$out/meta.tsv"
-"$venv/bin/python" compare/train_report.py "$out" BENCHMARKS.md
+"$venv/bin/python" python/benchmarks/train_report.py "$out" BENCHMARKS.md

@@ -1,6 +1,6 @@
 //! The 3-D axes against mplot3d (matplotlib 3.11.2): every position in
 //! `tests/fixtures/matplotlib/axes3d.json` (written by
-//! `tools/matplotlib/axes3d.py`) within a hundredth of a pixel.
+//! `python/matplotlib/axes3d.py`) within a hundredth of a pixel.
 
 use super::*;
 use crate::render::{Canvas, Size};

@@ -5,7 +5,7 @@
 //! Each function is pure: limits and a bin count in, ticks, labels and the
 //! offset text out. The unit tests compare them with what matplotlib 3.11
 //! draws for many ranges (`tests/fixtures/matplotlib/ticks.json`, written by
-//! `tools/matplotlib/ticks.py`).
+//! `python/matplotlib/ticks.py`).
 
 mod locator;
 mod log;

@@ -1,6 +1,6 @@
 //! The tick functions against matplotlib 3.11: every case of
 //! `tests/fixtures/matplotlib/ticks.json` (written by
-//! `tools/matplotlib/ticks.py`) must give the same ticks, the same label
+//! `python/matplotlib/ticks.py`) must give the same ticks, the same label
 //! strings and the same offset text.
 
 use super::*;

@@ -4,7 +4,7 @@ compare/numerical_gradient.sh measured.
 Reads, from the raw directory the script fills:
   rust-2-<round>.json   `numdiff-plot gradcheck --json` on both cores
   rust-1-<round>.json   the same under `taskset -c 0`
-  numpy-1-<n>.json      compare/python/numerical_gradient.py, OPENBLAS_NUM_THREADS=1
+  numpy-1-<n>.json      python/book/numerical_gradient.py, OPENBLAS_NUM_THREADS=1
   numpy-default-<n>.json  the same with numpy's default threads
   load.tsv, meta.tsv    the load average at each step, the machine
   train.json, train.time  `train --grad numerical --json` and GNU time -v (TRAIN=1)
@@ -67,7 +67,7 @@ def section(raw):
         "TwoLayerNet, all 39,760 central differences with h = 1e-4, on the first batch "
         "of 100 that `train` draws with seed 0, on the real MNIST: numdiff-plot's "
         "`gradcheck` and the book's `numerical_gradient` with numpy "
-        "(compare/python/numerical_gradient.py), on the same batch and weights. "
+        "(python/book/numerical_gradient.py), on the same batch and weights. "
         "The numpy runs are single and long, so the load during each matters: "
         "rerun on a quiet machine for steadier numbers; with `TRAIN=1` the script "
         "also runs `train --grad numerical` with the book's settings.\n\n"

@@ -2,7 +2,7 @@
 numdiff-plot's, to look at side by side.
 
 Usage:
-  references.py draw [DIR]         matplotlib's figures (default: tools/matplotlib/references/)
+  references.py draw [DIR]         matplotlib's figures (default: python/matplotlib/references/)
   references.py ours BIN DIR       numdiff-plot BIN draws the same cases into DIR
   references.py pair REFS OURS OUT one image per case: matplotlib left, ours right
 

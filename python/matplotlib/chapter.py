@@ -2,8 +2,8 @@
 scripts (Figures 4-3 to 4-6), with the same data, labels and marks, under
 the same file names as figures/, to score with score.py:
 
-    target/matplotlib-venv/bin/python tools/matplotlib/chapter.py target/chapter-refs
-    target/matplotlib-venv/bin/python tools/matplotlib/score.py target/chapter-refs
+    target/python-venv/bin/python python/matplotlib/chapter.py target/chapter-refs
+    target/python-venv/bin/python python/matplotlib/score.py target/chapter-refs
 
 The book draws these figures in its text but ships no script for them; each
 function below is what such a script would be, written as the book writes

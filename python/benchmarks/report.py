@@ -4,7 +4,7 @@ Reads, from the raw directory run.sh fills:
   commands.tsv          figure, side (rust|python), command name, shown command
   wall-<round>.json     hyperfine's export of one round (each command run once)
   rss-<round>.tsv       figure, side, peak RSS in KiB (GNU time's %M)
-  timeit.json           compare/python/numerics_timeit.py's medians
+  timeit.json           python/book/numerics_timeit.py's medians
   meta.tsv              key, value: what run.sh recorded about the run
 and criterion's estimates under target/criterion/. Nothing is typed in by
 hand: every number in the report comes from these files.
@@ -188,7 +188,7 @@ def main():
     w("## The figures, as whole processes\n\n")
     w(
         f"Each row is one numdiff-plot command and the Python script that draws the same "
-        f"figure (compare/python/), both writing a 640×480 PNG. Wall time is hyperfine's "
+        f"figure (python/book/), both writing a 640×480 PNG. Wall time is hyperfine's "
         f"(`-N`, no shell), median of {n_runs} runs after {meta['warmup']} warm-up "
         f"round(s); the two sides were run alternately, one run of each command per round, "
         f"the order of the two sides swapping every round, so that a busy moment on the "
@@ -216,7 +216,7 @@ def main():
     w("## The numerics, as library calls\n\n")
     w(
         "criterion (benches/numerics.rs) against timeit "
-        "(compare/python/numerics_timeit.py: the book's loops with numpy, checked against the "
+        "(python/book/numerics_timeit.py: the book's loops with numpy, checked against the "
         "book's numbers before timing): the median time of one call on each side. "
         f"timeit: {next(iter(timeit.values()))['repeats']} repeats of as many calls as fill "
         "0.2 s.\n\n"

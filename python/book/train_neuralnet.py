@@ -1,12 +1,12 @@
 """The book's ch04/train_neuralnet.py, seeded, for the side-by-side timing
 of `numdiff-plot train` and for comparing its numbers.
 
-    python3 compare/python/train_neuralnet.py DIR [--iters 10000] [--seed 0]
+    python3 python/book/train_neuralnet.py DIR [--iters 10000] [--seed 0]
         [--losses N]
 
 DIR holds the four MNIST files as distributed (train-images-idx3-ubyte.gz
 and so on). The network and the loop are the book's (two_layer_net.py and
-train_neuralnet.py, in tests/fixtures/make_numpy_fixtures.py), the data is
+train_neuralnet.py, in python/fixtures/make_numpy_fixtures.py), the data is
 what `load_mnist(normalize=True, one_hot_label=True)` returns, and the
 script draws no figure. It prints the book's per-epoch line, then one JSON
 line: the seconds of the training loop, the final accuracies and, with
@@ -24,7 +24,7 @@ import time
 import numpy as np
 
 sys.path.insert(
-    0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tests", "fixtures")
+    0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "fixtures")
 )
 from make_numpy_fixtures import TwoLayerNet, load_like_mnist  # noqa: E402
 

@@ -14,7 +14,7 @@ score is the mean over all windows, 1 for identical images.
 Usage: score.py REFERENCE_DIR [FIGURES_DIR]   (FIGURES_DIR defaults to figures/)
 
 Prints a Markdown table, one row per PNG in FIGURES_DIR that has a file of
-the same name in REFERENCE_DIR. Needs numpy and pillow (tools/matplotlib/setup.sh).
+the same name in REFERENCE_DIR. Needs numpy and pillow (python/setup.sh).
 """
 import sys
 from pathlib import Path

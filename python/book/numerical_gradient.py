@@ -3,7 +3,7 @@ seeded training loop, timed, beside the backprop gradient as
 ch05/gradient_check.py compares them: the numpy side of
 `numdiff-plot gradcheck`.
 
-    python3 compare/python/numerical_gradient.py DIR [--seed 0] [--batch 100]
+    python3 python/book/numerical_gradient.py DIR [--seed 0] [--batch 100]
 
 DIR holds the four MNIST files (train-images-idx3-ubyte.gz and so on). After
 np.random.seed(seed) the network is built and one batch drawn, as
@@ -25,7 +25,7 @@ import numpy as np
 
 here = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, here)
-sys.path.insert(0, os.path.join(here, "..", "..", "tests", "fixtures"))
+sys.path.insert(0, os.path.join(here, "..", "fixtures"))
 from make_numpy_fixtures import TwoLayerNet  # noqa: E402
 from train_neuralnet import load  # noqa: E402
 

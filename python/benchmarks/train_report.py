@@ -75,7 +75,7 @@ def section(raw):
         + "; ".join(f"{step} {value}" for step, value in load)
         + ". The whole process on each side: numdiff-plot loads the gzip files, trains 10,000 "
         "iterations with 17 accuracy passes and writes both figures; the book's `train_neuralnet.py` "
-        "(compare/python/train_neuralnet.py, seeded with 0, no figure) loads the same files and "
+        "(python/book/train_neuralnet.py, seeded with 0, no figure) loads the same files and "
         f"trains. Wall: hyperfine, mean of {mean['numdiff-plot'][2]} runs after 1 warm-up, the three "
         "commands in one hyperfine run (each command's runs in a row); CPU and peak memory: GNU time, "
         "one more run each.\n\n"

@@ -1,11 +1,11 @@
 """Why `gradcheck`'s differences are what they are: the book's loss is
 -ln(y_t + 1e-7), and backprop differentiates -ln(y_t). On the first batch of
-the seeded loop (as compare/python/numerical_gradient.py draws it), prints
+the seeded loop (as python/book/numerical_gradient.py draws it), prints
 per parameter the largest |backprop gradient| and the largest difference
 between backprop and the exact gradient of the loss with the 1e-7, whose
 per-sample factor is y_t / (y_t + 1e-7).
 
-    python3 compare/python/loss_delta.py DIR [--seed 0] [--batch 100]
+    python3 python/book/loss_delta.py DIR [--seed 0] [--batch 100]
 """
 
 import argparse
@@ -16,7 +16,7 @@ import numpy as np
 
 here = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, here)
-sys.path.insert(0, os.path.join(here, "..", "..", "tests", "fixtures"))
+sys.path.insert(0, os.path.join(here, "..", "fixtures"))
 from make_numpy_fixtures import TwoLayerNet, sigmoid, sigmoid_grad, softmax  # noqa: E402
 from train_neuralnet import load  # noqa: E402
 
