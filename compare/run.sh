@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # numdiff-plot against the book's Python, side by side on this machine, in
-# one run, and BENCHMARKS.md rewritten from what it measured.
+# one run, and the figures section of BENCHMARKS.md rewritten from what it
+# measured.
 #
 #   bash compare/run.sh
 #
@@ -9,7 +10,7 @@
 # the pinned numpy, matplotlib and threadpoolctl of python/requirements.txt), builds the release binary, runs the criterion
 # benches and their Python timeit counterparts, then times every figure
 # command and its Python script as whole processes, alternately, and writes
-# BENCHMARKS.md. Raw data is kept in target/compare/raw/.
+# the figures section of BENCHMARKS.md. Raw data is kept in target/compare/raw/.
 #
 # Settings (environment): RUNS (measured rounds, default 5), WARMUP (rounds
 # run first and not counted, default 1), TIMEIT_REPEATS (default 9),
@@ -84,7 +85,7 @@ cargo bench --locked --bench numerics --bench render -- "${criterion_args[@]}" |
     tee "$raw/criterion.txt" >&2
 
 step "timeit: python/book/numerics_timeit.py"
-(cd "$root/compare/python" && "${py[@]}" numerics_timeit.py "$timeit_repeats") >"$raw/timeit.json"
+(cd "$root/python/book" && "${py[@]}" numerics_timeit.py "$timeit_repeats") >"$raw/timeit.json"
 
 # --- whole processes ----------------------------------------------------------
 # One line per pair: figure, numdiff-plot arguments, Python script and arguments.
@@ -231,12 +232,12 @@ print("; ".join(f"{i.get(\"internal_api\")} {i.get(\"version\")}, kernel {i.get(
     printf 'warmup\t%s\n' "$warmup"
     printf 'load\t%s\n' "$idle_load in the 3 s before the rounds; $rounds_load"
     printf 'figures_check\t%s\n' "$figures_check"
+    printf 'all_figures\t%s\n' "$(find "$work/rust/all" -name '*.png' | wc -l)"
 } >"$raw/meta.tsv"
-"${py[@]}" python/benchmarks/report.py "$raw" "$root/target/criterion" compare/notes.md >"$work_root/BENCHMARKS.md"
-# The sections other scripts write (the numerical gradient, the training) are kept.
-"${py[@]}" python/benchmarks/section.py BENCHMARKS.md "$work_root/BENCHMARKS.md"
-mv "$work_root/BENCHMARKS.md" BENCHMARKS.md
+# Only the section between the figures markers is rewritten; the sections
+# other scripts write and the notes written by hand stay as they are.
+"${py[@]}" python/benchmarks/report.py "$raw" "$root/target/criterion" BENCHMARKS.md >/dev/null
 # The network's numerical gradient beside numpy's, on MNIST (MNIST=DIR).
 if [ -n "${MNIST:-}" ]; then bash "$root/compare/numerical_gradient.sh" "$MNIST"; fi
 step "done: BENCHMARKS.md"
-sed -n '/^## Goals/,/^## The figures/p' BENCHMARKS.md | head -n -1 >&2
+sed -n '/^### Goals/,/^### The figures/p' BENCHMARKS.md | head -n -1 >&2

@@ -1,4 +1,6 @@
-"""Writes BENCHMARKS.md from what compare/run.sh measured.
+"""Writes the figures section of BENCHMARKS.md (machine and versions, goals,
+the figures as whole processes, the numerics, the rendering) from what
+compare/run.sh measured.
 
 Reads, from the raw directory run.sh fills:
   commands.tsv          figure, side (rust|python), command name, shown command
@@ -7,16 +9,23 @@ Reads, from the raw directory run.sh fills:
   timeit.json           python/book/numerics_timeit.py's medians
   meta.tsv              key, value: what run.sh recorded about the run
 and criterion's estimates under target/criterion/. Nothing is typed in by
-hand: every number in the report comes from these files.
+hand: every number in the section comes from these files. The section
+replaces the one between the markers in BENCHMARKS.md.
 
-Usage: report.py RAW_DIR CRITERION_DIR NOTES_FILE > BENCHMARKS.md
+Usage: report.py RAW_DIR CRITERION_DIR BENCHMARKS.md
 """
 import glob
+import io
 import json
 import os
 import platform
 import statistics
 import sys
+
+from section import replace_section
+
+BEGIN = "<!-- figures: written by compare/run.sh -->"
+END = "<!-- end of figures -->"
 
 GOALS = {
     "all": 40.0,  # numdiff-plot all vs the Python scripts one after another
@@ -78,7 +87,11 @@ def criterion_medians(root):
 
 
 def main():
-    raw, criterion_dir, notes_file = sys.argv[1:4]
+    raw, criterion_dir, bench = sys.argv[1:4]
+    replace_section(bench, BEGIN, END, section(raw, criterion_dir))
+
+
+def section(raw, criterion_dir):
     meta = dict(read_tsv(os.path.join(raw, "meta.tsv")))
     commands = read_tsv(os.path.join(raw, "commands.tsv"))
     figures = []  # in run order, each once
@@ -115,14 +128,15 @@ def main():
     rust_rss = max(peak[(f, "rust")] for f in figures)
     rust_rss_at = max(figures, key=lambda f: peak[(f, "rust")])
 
-    w = sys.stdout.write
-    w("# Benchmarks: numdiff-plot against the book's Python\n\n")
+    out = io.StringIO()
+    w = out.write
+    w("## The figures, the numerics and the rendering (`compare/run.sh`)\n\n")
     w(
         "Written by `bash compare/run.sh` from what it measured in one run on the machine "
-        "below; rerun it rather than editing this file. How to reproduce it is at the end.\n\n"
+        "below; rerun it rather than editing this section.\n\n"
     )
 
-    w("## Machine and versions\n\n| | |\n|---|---|\n")
+    w("### Machine and versions\n\n| | |\n|---|---|\n")
     w(f"| machine | {meta['nproc']} cores (`nproc`), {meta['cpu']}, {meta['memory']} memory |\n")
     w(f"| system | {meta['system']} |\n")
     w(f"| numdiff-plot | commit {meta['commit']}, `cargo build --release` |\n")
@@ -154,9 +168,9 @@ def main():
         )
     w("\n")
 
-    w("## Goals\n\n| goal | target | measured | |\n|---|---|---|---|\n")
+    w("### Goals\n\n| goal | target | measured | |\n|---|---|---|---|\n")
     w(
-        f"| `numdiff-plot all` (ten figures; the Python side draws the book's six) "
+        f"| `numdiff-plot all` ({meta.get('all_figures', '?')} figures; the Python side draws the book's six) "
         f"vs the six Python scripts run one after another | ≥ "
         f"{GOALS['all']:.0f}× | {fmt_ratio(ratio['all'])} "
         f"({fmt_time(median[('all', 'rust')])} vs {fmt_time(median[('all', 'python')])}) "
@@ -183,9 +197,9 @@ def main():
             )
         elif key in GOALS:
             w(f"| {label} | ≥ {GOALS[key]:.0f}× | not measured | **not met** |\n")
-    w("\nWhere a goal is not met, the notes at the end say what limits it.\n\n")
+    w("\nWhere a goal is not met, the notes below say what limits it.\n\n")
 
-    w("## The figures, as whole processes\n\n")
+    w("### The figures, as whole processes\n\n")
     w(
         f"Each row is one numdiff-plot command and the Python script that draws the same "
         f"figure (python/book/), both writing a 640×480 PNG. Wall time is hyperfine's "
@@ -213,7 +227,7 @@ def main():
         f"{fmt_ratio(all_vs_sum)} | | |\n\n"
     )
 
-    w("## The numerics, as library calls\n\n")
+    w("### The numerics, as library calls\n\n")
     w(
         "criterion (benches/numerics.rs) against timeit "
         "(python/book/numerics_timeit.py: the book's loops with numpy, checked against the "
@@ -236,7 +250,7 @@ def main():
         "its functions.\n\n"
     )
 
-    w("## Rendering, in process\n\n")
+    w("### Rendering, in process\n\n")
     w(
         "criterion (benches/render.rs), one figure on one thread: drawing the SVG, then "
         "rasterizing it and encoding the PNG, and the two together. The figure's data is "
@@ -247,9 +261,7 @@ def main():
         cells = [crit.get(f"{group}/{f}") for group in ("svg", "raster", "png")]
         w(f"| {f} | " + " | ".join(fmt_time(c) if c else "—" for c in cells) + " |\n")
     w("\n")
-
-    with open(notes_file, encoding="utf-8") as f:
-        w(f.read().rstrip("\n") + "\n")
+    return out.getvalue()
 
 
 if __name__ == "__main__":

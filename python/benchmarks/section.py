@@ -1,6 +1,6 @@
 """Replaces one section of BENCHMARKS.md, the text between two markers
 (or puts it before "## Notes", or at the end, if the markers are missing).
-Shared by the report scripts of compare/."""
+Shared by the report scripts of python/benchmarks/."""
 import os
 import re
 import sys
@@ -21,25 +21,3 @@ def replace_section(bench, begin, end, body):
         f.write(new)
     sys.stdout.write(text)
 
-
-MARKED = re.compile(r"(<!-- ([\w-]+): written by [^>]*-->)\n.*?(<!-- end of \2 -->)\n?", re.S)
-
-
-def carry_sections(old_path, new_path):
-    """Copies every marked section of `old_path` (each written by a script
-    of its own) into `new_path`, which was written afresh without them."""
-    if not os.path.exists(old_path):
-        return
-    old = open(old_path, encoding="utf-8").read()
-    for m in MARKED.finditer(old):
-        body = m.group(0)[len(m.group(1)) + 1 : -len(m.group(3)) - (1 if m.group(0).endswith("\n") else 0)]
-        with open(os.devnull, "w", encoding="utf-8") as quiet:
-            stdout, sys.stdout = sys.stdout, quiet
-            try:
-                replace_section(new_path, m.group(1), m.group(3), body)
-            finally:
-                sys.stdout = stdout
-
-
-if __name__ == "__main__":
-    carry_sections(sys.argv[1], sys.argv[2])

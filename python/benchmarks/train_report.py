@@ -25,7 +25,7 @@ GOAL_RATIO = 10.0
 GOAL_MIB = 150
 GOAL_ACC = 0.94
 NAMES = {
-    "numdiff-plot": "`numdiff-plot train` (2 threads)",
+    "numdiff-plot": "`numdiff-plot train` (every core)",
     "book-1-thread": "book's script, `OPENBLAS_NUM_THREADS=1`",
     "book-default-threads": "book's script, numpy's default threads",
 }
