@@ -12,8 +12,8 @@
 //! The bases sit below the textbook optimum: the truncation constant C is a
 //! high derivative (f‴ or f⁽⁵⁾), which near the edge of a domain (ln near 0,
 //! asin near 1) grows much faster than the rounding term, and a smaller step
-//! costs little rounding. `tests/derivative_reference.rs` measures the
-//! result on 60+ functions and points.
+//! costs little rounding. `tests/integration/library/derivative_reference.rs`
+//! measures the result on 60+ functions and points.
 
 use super::method::Method;
 use super::richardson;

@@ -7,7 +7,8 @@
 //! away and loses it, so asin, acos and atan had a derivative of 0. Here each
 //! function uses a formula without such cancellation, gives the principal
 //! branch (the real function on its real domain), and is checked against
-//! mpmath off the real axis too (`tests/derivative_reference.rs`).
+//! mpmath off the real axis too
+//! (`tests/integration/library/derivative_reference.rs`).
 
 use super::funcs::{Func, Scalar};
 use num_complex::Complex64 as C;

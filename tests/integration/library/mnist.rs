@@ -2,12 +2,9 @@
 //! or not, under both naming conventions, and every kind of bad data refused
 //! with its one-line message.
 
-#[path = "support/idx.rs"]
-mod support;
-
+use crate::util::idx::*;
 use numdiff_plot::data::{mnist, DataError, Mnist};
 use std::path::Path;
-use support::*;
 
 const PLAIN_NAMES: [&str; 4] = [
     "train-images-idx3-ubyte",

@@ -3,18 +3,14 @@
 //! connection, a timeout, every mirror failing, and nothing left behind.
 //! The expected checksums are those of the small files made here.
 
-#[path = "support/server.rs"]
-mod server;
-#[path = "support/idx.rs"]
-mod support;
-
+use crate::util::idx::*;
+use crate::util::listing;
+use crate::util::server::{refused_base, Reply, Server};
 use numdiff_plot::data::checksum::sha256_hex;
 use numdiff_plot::data::mnist::FILES;
 use numdiff_plot::data::{download, verify, DownloadError, Event, Mnist, Options};
-use server::{refused_base, Reply, Server};
 use std::path::Path;
 use std::time::Duration;
-use support::*;
 
 /// The small set: its four files gzip-compressed as a mirror serves them,
 /// and the SHA-256 of each decompressed file.
@@ -375,7 +371,7 @@ fn uncompressed_content_is_verified_and_kept_as_served() {
 }
 
 #[test]
-fn mirrors_must_be_http_urls() {
+fn a_mirror_that_is_not_an_http_url_or_none_at_all_is_refused() {
     let f = Fixture::new();
     let table = f.table();
     let dir = tempfile::tempdir().unwrap();

@@ -1,21 +1,7 @@
 //! `gradcheck` and `train --grad numerical` through the binary, on a small
 //! MNIST-like set (3 training and 2 test images of 28×28).
 
-mod common;
-#[path = "support/idx.rs"]
-mod support;
-
-use common::{fails, json, ok};
-use numdiff_plot::data::mnist::FILES;
-use support::{gzip, small_set, write};
-
-fn data_dir() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    for (name, bytes) in FILES.iter().zip(small_set()) {
-        write(dir.path(), name, &gzip(&bytes));
-    }
-    dir
-}
+use crate::util::{data_dir, fails, floats, json, ok};
 
 #[test]
 fn gradcheck_json_has_each_parameter_s_differences_and_both_times() {
@@ -131,15 +117,7 @@ fn train_by_the_numerical_gradient_follows_backprop() {
     let numerical = run("numerical", "n");
     let backprop = run("backprop", "b");
     assert_eq!(numerical["settings"]["grad"], "numerical");
-    let losses = |v: &serde_json::Value| -> Vec<f64> {
-        v["loss"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|l| l.as_f64().unwrap())
-            .collect()
-    };
-    let (n, b) = (losses(&numerical), losses(&backprop));
+    let (n, b) = (floats(&numerical["loss"]), floats(&backprop["loss"]));
     assert_eq!(n.len(), 5);
     for (i, (n, b)) in n.iter().zip(&b).enumerate() {
         assert!((n - b).abs() < 1e-6 && n != b, "iteration {i}: {n} vs {b}");

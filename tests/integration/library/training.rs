@@ -2,26 +2,17 @@
 //! tests/fixtures/make_numpy_fixtures.py), against the plain dense loop, and
 //! against itself on other thread counts and instruction sets.
 
+use crate::util::{floats, json_fixture};
 use numdiff_plot::network::synthetic::synthetic;
 use numdiff_plot::network::{
     train, train_reference, Dataset, Level, Settings, SparseImages, Trainer, Training, TwoLayerNet,
 };
 use numdiff_plot::numerics::RandomState;
 use serde_json::Value;
-use std::path::Path;
 use std::sync::OnceLock;
 
 fn fixture() -> Value {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/numpy/training.json");
-    serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap()
-}
-
-fn floats(v: &Value) -> Vec<f64> {
-    v.as_array()
-        .unwrap()
-        .iter()
-        .map(|x| x.as_f64().unwrap())
-        .collect()
+    json_fixture("fixtures/numpy/training.json")
 }
 
 /// The two sets, checked against the fixture's pixel sums.
@@ -85,7 +76,7 @@ fn assert_matches_numpy(got: &Training, run: &Value, tolerance: f64, sizes: (usi
 }
 
 /// The fixture, its data, each run trained by the fast loop on one thread
-/// and the first on two, computed once for all the tests of this file (the
+/// and the first on two, computed once for all the tests of this module (the
 /// kernels are slow in the unoptimized test profile).
 struct Runs {
     fixture: Value,

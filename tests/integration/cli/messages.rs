@@ -1,16 +1,9 @@
-//! What the tool says when the input is degenerate or odd: one test per
-//! row of the messages issue. Degenerate input warns and still draws;
-//! values that start with '-' reach their checks; every message that quotes
-//! input stays one line; clap's lists of accepted values are kept; a file
-//! the user may not write is left alone.
+//! What the tool says when the input is degenerate or odd. Degenerate
+//! input warns and still draws; values that start with '-' reach their
+//! checks; every message that quotes input stays one line; clap's lists of
+//! accepted values are kept; a file the user may not write is left alone.
 
-mod common;
-use common::*;
-
-/// clap's one line for a value its parser refused.
-fn invalid(value: &str, flag: &str, accepted: &str) -> String {
-    format!("error: invalid value '{value}' for '{flag}': {accepted}")
-}
+use crate::util::*;
 
 /// Runs `args` in a fresh directory, expects exit 0 and exactly `warning`
 /// on stderr; returns the directory, where the figure was written.
@@ -234,17 +227,6 @@ fn other_quoted_input_is_escaped_too() {
     );
 }
 
-/// svg `<text>` contents, in order.
-fn texts(svg: &str) -> Vec<String> {
-    svg.split("<text")
-        .skip(1)
-        .map(|t| {
-            let body = &t[t.find('>').unwrap() + 1..t.find("</text>").unwrap()];
-            body.trim().to_string()
-        })
-        .collect()
-}
-
 /// The y of each `<text>` whose content is `content`.
 fn text_y(svg: &str, content: &str) -> Vec<f64> {
     svg.split("<text")
@@ -380,30 +362,6 @@ fn clap_s_lists_and_suggestions_are_kept_in_the_one_line() {
 }
 
 // A read-only file is not replaced.
-
-/// Whether this process runs as root (who may write anywhere).
-fn running_as_root() -> bool {
-    use std::os::unix::fs::MetadataExt;
-    let probe = tempfile::NamedTempFile::new().unwrap();
-    probe.as_file().metadata().unwrap().uid() == 0
-}
-
-/// The binary with `args` in `dir`; as root through `setpriv` without
-/// CAP_DAC_OVERRIDE and CAP_DAC_READ_SEARCH, so that permission bits apply
-/// to it as to anyone.
-fn as_a_user(dir: &std::path::Path, args: &[&str]) -> std::process::Output {
-    let mut c = if running_as_root() {
-        let mut c = std::process::Command::new("setpriv");
-        c.args(["--bounding-set=-dac_override,-dac_read_search", "--", BIN]);
-        c
-    } else {
-        std_cmd(dir)
-    };
-    c.args(args)
-        .current_dir(dir)
-        .output()
-        .expect("runs (as root this needs setpriv, from util-linux)")
-}
 
 #[test]
 fn a_read_only_output_file_is_refused_and_kept() {

@@ -1,22 +1,14 @@
-//! The commands that printed confident wrong derivatives, run as a user runs
-//! them (one test per case), and "undefined" as a result in every command.
+//! Derivatives where a method could print a confident wrong number, run as
+//! a user runs them (one test per case), and "undefined" as a result in
+//! every command.
 
-mod common;
-use common::*;
+use crate::util::*;
 use std::path::Path;
-
-/// Runs with `args`, expects exit 0, returns (stdout, stderr).
-fn run(dir: &Path, args: &[&str]) -> (String, String) {
-    let out = cmd(dir).args(args).output().expect("runs");
-    let stderr = String::from_utf8(out.stderr).expect("utf-8");
-    assert_eq!(out.status.code(), Some(0), "{args:?}: {stderr}");
-    (String::from_utf8(out.stdout).expect("utf-8"), stderr)
-}
 
 /// `diff EXPR --at X --method M --json`, with its stderr.
 fn diff(dir: &Path, expr: &str, at: &str, method: &str) -> (serde_json::Value, String) {
     let at = format!("--at={at}");
-    let (out, err) = run(dir, &["diff", expr, &at, "--method", method, "--json"]);
+    let (out, err) = succeeds(dir, &["diff", expr, &at, "--method", method, "--json"]);
     (serde_json::from_str(&out).expect("one JSON object"), err)
 }
 
@@ -106,7 +98,7 @@ fn complex_step_outside_the_domain_is_undefined_not_a_huge_number() {
 #[test]
 fn exact_ln_at_minus_1_is_undefined_not_minus_1() {
     let dir = tempfile::tempdir().unwrap();
-    let (out, err) = run(
+    let (out, err) = succeeds(
         dir.path(),
         &["diff", "ln(x)", "--at=-1", "--method", "exact"],
     );
@@ -135,7 +127,7 @@ fn richardson_on_sin_10x_at_30_is_right_and_its_estimate_covers_its_error() {
 #[test]
 fn sign_is_a_function_everywhere() {
     let dir = tempfile::tempdir().unwrap();
-    let (out, _) = run(dir.path(), &["diff", "sign(x)*x"]);
+    let (out, _) = succeeds(dir.path(), &["diff", "sign(x)*x"]);
     assert_eq!(out, "sign(x)\n");
     let (v, _) = diff(dir.path(), "sign(x)*x", "-2", "exact");
     assert_eq!(v["variables"], serde_json::json!(["x"]));
@@ -150,7 +142,7 @@ fn sign_is_a_function_everywhere() {
 #[test]
 fn tanh_differentiates_with_every_method() {
     let dir = tempfile::tempdir().unwrap();
-    let (out, _) = run(dir.path(), &["diff", "tanh(x)"]);
+    let (out, _) = succeeds(dir.path(), &["diff", "tanh(x)"]);
     assert_eq!(out, "sech(x)^2\n");
     let truth = 0.4199743416140261; // sech(1)², mpmath
     for method in [
@@ -173,7 +165,7 @@ fn tanh_differentiates_with_every_method() {
         );
         assert_eq!(err, "", "{method}");
     }
-    let (out, _) = run(dir.path(), &["error", "--f", "tanh(x)", "-o", "e.svg"]);
+    let (out, _) = succeeds(dir.path(), &["error", "--f", "tanh(x)", "-o", "e.svg"]);
     assert!(
         out.starts_with("f(x) = tanh(x), f'(x) = sech(x)^2; at x = 1 the exact derivative is 0.4199743416140261\n"),
         "{out}"
@@ -239,9 +231,9 @@ fn a_missing_operator_is_an_error_at_its_column() {
         );
     }
     // One rule for numbers: an exponent needs its digits, so 2e is 2·e.
-    let (out, _) = run(dir.path(), &["diff", "2e*x"]);
+    let (out, _) = succeeds(dir.path(), &["diff", "2e*x"]);
     assert_eq!(out, "2*e\n");
-    let (out, _) = run(dir.path(), &["diff", "2pi*x + 1e-4x"]);
+    let (out, _) = succeeds(dir.path(), &["diff", "2pi*x + 1e-4x"]);
     assert_eq!(out, "0.0001 + 2*pi\n");
 }
 
@@ -269,7 +261,7 @@ fn abs_at_0_is_not_differentiable_by_any_method() {
 #[test]
 fn figures_and_error_say_undefined_and_still_succeed() {
     let dir = tempfile::tempdir().unwrap();
-    let (out, err) = run(
+    let (out, err) = succeeds(
         dir.path(),
         &[
             "tangent", "--f", "sqrt(x)", "--x", "-1", "--x", "4", "-o", "t.png",
@@ -282,7 +274,7 @@ fn figures_and_error_say_undefined_and_still_succeed() {
     );
     assert_eq!(png_size(&dir.path().join("t.png")), (640, 480));
 
-    let (out, err) = run(
+    let (out, err) = succeeds(
         dir.path(),
         &[
             "quiver",
@@ -318,7 +310,7 @@ fn figures_and_error_say_undefined_and_still_succeed() {
     assert_eq!(v["undefined"]["points"], 9 * 18 + 1);
     assert_eq!(v["gradients"][0]["grad"], serde_json::json!([null, null]));
 
-    let (out, err) = run(
+    let (out, err) = succeeds(
         dir.path(),
         &["error", "--f", "abs(x)", "--x", "0", "-o", "e.png"],
     );
@@ -354,7 +346,7 @@ fn descent_stops_and_names_the_step_where_f_left_its_domain() {
         "-o",
         "d.png",
     ];
-    let (out, err) = run(dir.path(), &args);
+    let (out, err) = succeeds(dir.path(), &args);
     // x0 ← 0.5 − 1·(1/0.5) = −1.5, outside ln's domain, after step 1.
     assert_eq!(
         err,
@@ -369,44 +361,4 @@ fn descent_stops_and_names_the_step_where_f_left_its_domain() {
     assert_eq!(v["history"].as_array().unwrap().len(), 1);
     assert_eq!(v["diverged"], false);
     assert!(v["stopped"].as_str().unwrap().contains("step 2 of 20"));
-}
-
-/// The words of a command line as the README writes it: spaces separate,
-/// double quotes group.
-fn words(line: &str) -> Vec<String> {
-    let mut out = vec![String::new()];
-    let mut quoted = false;
-    for c in line.chars() {
-        match c {
-            '"' => quoted = !quoted,
-            ' ' if !quoted => out.push(String::new()),
-            c => out.last_mut().expect("never empty").push(c),
-        }
-    }
-    out
-}
-
-#[test]
-fn the_readme_shows_undefined_exactly_as_it_is() {
-    let readme = include_str!("../README.md");
-    let section = &readme[readme
-        .find("### Undefined is an answer")
-        .expect("the section")..];
-    let start = section.find("```\n").expect("an example") + 4;
-    let block = &section[start..start + section[start..].find("```").expect("its end")];
-    let dir = tempfile::tempdir().unwrap();
-    let mut commands = 0;
-    for example in block.split("$ numdiff-plot ").skip(1) {
-        let (line, shown) = example.split_once('\n').expect("a command line");
-        let mut args = words(line);
-        if args[0] == "tangent" {
-            args.extend(["-o".to_string(), "t.svg".to_string()]);
-        }
-        let args: Vec<&str> = args.iter().map(String::as_str).collect();
-        let (out, err) = run(dir.path(), &args);
-        // As a terminal shows it: the warnings come first.
-        assert_eq!(err + &out, shown, "{line}");
-        commands += 1;
-    }
-    assert_eq!(commands, 2);
 }

@@ -3,12 +3,9 @@
 //! library with a synthetic trainer in place of the network (figures,
 //! the book's per-epoch lines, JSON, nothing written on failure).
 
-mod common;
-#[path = "support/idx.rs"]
-mod support;
-
+use crate::util::idx::{images, labels, write, TEST_LABELS, TRAIN_LABELS};
+use crate::util::{data_dir, fails, floats, listing};
 use clap::Parser;
-use common::fails;
 use numdiff_plot::cli::{Cli, Command, TrainArgs};
 use numdiff_plot::command::train::{
     run_with, Network, Progress, TrainResult, TrainSettings, Trainer,
@@ -19,28 +16,14 @@ use numdiff_plot::figure::{image, train_accuracy, train_loss};
 use numdiff_plot::output::Show;
 use numdiff_plot::render::{Format, Size};
 use std::path::Path;
-use support::{gzip, images, labels, small_set, write, TEST_LABELS, TRAIN_LABELS};
-
-/// A directory holding the small set (3 training and 2 test images).
-fn data_dir() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    for (name, bytes) in FILES.iter().zip(small_set()) {
-        write(dir.path(), name, &gzip(&bytes));
-    }
-    dir
-}
-
-fn names(dir: &Path) -> Vec<String> {
-    support::listing(dir)
-}
 
 /// `train ARGS` fails with `code` and this one line on stderr, and
 /// leaves `work` as it was.
 fn refused(work: &Path, args: &[&str], code: i32, message: &str) {
-    let before = names(work);
+    let before = listing(work);
     let stderr = fails(work, args, code);
     assert_eq!(stderr, format!("error: {message}\n"), "{args:?}");
-    assert_eq!(names(work), before, "{args:?} wrote nothing");
+    assert_eq!(listing(work), before, "{args:?} wrote nothing");
 }
 
 #[test]
@@ -277,7 +260,7 @@ fn after_the_checks_it_trains_prints_the_book_s_lines_and_writes_both_figures() 
     assert!(lines[5].starts_with("5 iterations in "), "{}", lines[5]);
     assert_eq!(lines.len(), 6);
     // The figures, as drawn from the trainer's numbers; nothing else.
-    assert_eq!(names(&out_dir), ["train_accuracy.png", "train_loss.png"]);
+    assert_eq!(listing(&out_dir), ["train_accuracy.png", "train_loss.png"]);
     let loss = train_loss::Data {
         loss: vec![2.0, 1.0, 2.0 / 3.0, 0.5, 0.4],
     };
@@ -333,9 +316,9 @@ fn json_has_every_loss_and_accuracy_the_settings_and_the_seconds() {
     run_with(&a, &SYNTHETIC, json_only, &mut out).unwrap();
     let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
     assert_eq!(out.iter().filter(|&&b| b == b'\n').count(), 1, "one line");
-    assert_eq!(common::floats(&v["loss"]), [2.0, 1.0, 2.0 / 3.0, 0.5]);
-    assert_eq!(common::floats(&v["train_acc"]), [0.0, 0.1]);
-    assert_eq!(common::floats(&v["test_acc"]), [0.0, 0.05]);
+    assert_eq!(floats(&v["loss"]), [2.0, 1.0, 2.0 / 3.0, 0.5]);
+    assert_eq!(floats(&v["train_acc"]), [0.0, 0.1]);
+    assert_eq!(floats(&v["test_acc"]), [0.0, 0.05]);
     assert_eq!(
         v["settings"],
         serde_json::json!({
@@ -393,7 +376,7 @@ fn a_trainer_that_fails_or_misreports_writes_nothing() {
         let e = run_with(&a, &network, LINES, &mut Vec::new()).unwrap_err();
         assert_eq!(e.to_string(), message);
         assert!(
-            names(work.path()).is_empty(),
+            listing(work.path()).is_empty(),
             "nothing written, no temporary file"
         );
     }

@@ -1,8 +1,7 @@
 //! `loss`: the book's four numbers of section 4.2, bit for bit, as text and
 //! JSON; the user's own example through --y and --t; Figure 4-3.
 
-mod common;
-use common::*;
+use crate::util::*;
 
 const BOOK: &str = "\
 t = [0, 0, 1, 0, 0, 0, 0, 0, 0, 0] (the correct class is 2)
@@ -16,7 +15,7 @@ mini-batch of 2: cross_entropy_error 1.406704775046942
 ";
 
 #[test]
-fn the_book_s_four_numbers_as_text() {
+fn loss_prints_the_book_s_four_numbers() {
     let dir = tempfile::tempdir().unwrap();
     assert_eq!(ok(dir.path(), &["loss"]), BOOK);
     assert_eq!(png_size(&dir.path().join("natural_log.png")), (640, 480));
@@ -25,7 +24,7 @@ fn the_book_s_four_numbers_as_text() {
 }
 
 #[test]
-fn the_book_s_four_numbers_in_json_bit_for_bit() {
+fn loss_json_has_the_book_s_four_numbers_bit_for_bit() {
     let dir = tempfile::tempdir().unwrap();
     // The digits as written: Rust writes the shortest that read back to the
     // same f64 (serde_json's own reading may be off in the last place).
@@ -46,7 +45,7 @@ fn the_book_s_four_numbers_in_json_bit_for_bit() {
 }
 
 #[test]
-fn the_user_s_own_example() {
+fn loss_takes_the_user_s_own_outputs_and_labels() {
     let dir = tempfile::tempdir().unwrap();
     let (code, stdout, stderr) = run(dir.path(), &["loss", "--y", "0.1,0.7,0.2", "--t", "1"]);
     assert_eq!((code, stderr.as_str()), (Some(0), ""));

@@ -2,8 +2,7 @@
 //! manual page, help with examples, --version, --quiet, and the view flags
 //! --title, --xlim, --ylim and --scale.
 
-mod common;
-use common::*;
+use crate::util::*;
 
 use std::process::Command;
 
@@ -27,7 +26,7 @@ fn dash_writes_the_figure_to_stdout_and_the_text_to_stderr() {
 }
 
 #[test]
-fn completions_for_each_shell() {
+fn completions_for_each_shell_name_every_subcommand() {
     let dir = tempfile::tempdir().unwrap();
     for (shell, start, mention) in [
         ("bash", "_numdiff__plot() {", "complete -F _numdiff__plot"),
@@ -213,15 +212,6 @@ fn scale_multiplies_the_pixels_of_the_same_figure() {
     assert_eq!(v["size"]["width"], 640);
 }
 
-/// The tick labels of an SVG: the text of every `<text>` element.
-fn texts(svg: &str) -> Vec<String> {
-    svg.split("<text")
-        .skip(1)
-        .filter_map(|t| t.split_once(">\n")?.1.split_once("\n</text>"))
-        .map(|(text, _)| text.to_string())
-        .collect()
-}
-
 #[test]
 fn title_and_limits_change_the_drawing_not_the_numbers() {
     let dir = tempfile::tempdir().unwrap();
@@ -272,9 +262,11 @@ fn title_and_limits_change_the_drawing_not_the_numbers() {
             "3.0",
             "x",
             "f(x)",
-            "Tangent &lt;at&gt; 5 &amp; more"
+            "Tangent <at> 5 & more"
         ]
     );
+    // The title is escaped in the SVG.
+    assert!(read("viewed.svg").contains(">\nTangent &lt;at&gt; 5 &amp; more\n</text>"));
 }
 
 #[test]

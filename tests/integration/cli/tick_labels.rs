@@ -1,26 +1,9 @@
-//! The figures at scales where tick formatting matters, run as a user would
-//! (issue 9's rows): the labels each figure draws, read from its SVG.
+//! The figures at scales where tick formatting matters, run as a user
+//! would: the labels each figure draws, read from its SVG.
 
-mod common;
+use crate::util::{ok, texts};
 
-use common::ok;
-
-/// Every text an SVG draws, in order, unescaped.
-fn texts(svg: &str) -> Vec<String> {
-    svg.split("<text")
-        .skip(1)
-        .filter_map(|t| {
-            let body = &t[t.find('>')? + 1..];
-            Some(body[..body.find("</text>")?].trim().to_string())
-        })
-        .map(|t| {
-            t.replace("&lt;", "<")
-                .replace("&gt;", ">")
-                .replace("&amp;", "&")
-        })
-        .collect()
-}
-
+/// The texts of the SVG that `args` draws.
 fn drawn(args: &[&str]) -> Vec<String> {
     let dir = tempfile::tempdir().unwrap();
     let mut all = args.to_vec();
@@ -29,6 +12,7 @@ fn drawn(args: &[&str]) -> Vec<String> {
     texts(&std::fs::read_to_string(dir.path().join("out.svg")).unwrap())
 }
 
+/// Asserts that every one of `wanted` is among `texts`.
 fn has(texts: &[String], wanted: &[&str]) {
     for w in wanted {
         assert!(texts.iter().any(|t| t == w), "{w:?} not among {texts:?}");

@@ -1,25 +1,28 @@
-//! Bad input, limits and failures, one test per row of the robustness
-//! issue: each ends with one line on stderr that names the flag or file and
-//! what is accepted, the documented exit code (2 bad usage, 1 runtime
-//! failure), no panic or backtrace, and no file created or changed. The
-//! failures of the system (read-only directories, full disks, closed
+//! Bad input and limits, one test per value: each ends with one line on
+//! stderr that names the flag or file and what is accepted, the documented
+//! exit code (2 bad usage, 1 runtime failure), no panic or backtrace, and
+//! no file created or changed. Numerical trouble is a warning, not a crash.
+//! The failures of the system (read-only directories, full disks, closed
 //! pipes) are in io_failures.rs.
 
-mod common;
-use common::*;
+use crate::util::*;
 
-/// clap's one line for a value its parser refused.
-fn invalid(value: &str, flag: &str, accepted: &str) -> String {
-    format!("error: invalid value '{value}' for '{flag}': {accepted}")
-}
-
-macro_rules! rows {
-    ($($name:ident: [$($arg:expr),*] => $code:expr, $message:expr;)*) => {$(
-        #[test]
-        fn $name() {
-            rejects(&[$($arg),*], $code, &$message);
+/// A module named for what is refused, with one test per row: the
+/// arguments, the exit code and the one line on stderr.
+macro_rules! refused {
+    ($module:ident {
+        $($name:ident: [$($arg:expr),*] => $code:expr, $message:expr;)*
+    }) => {
+        mod $module {
+            use super::*;
+            $(
+                #[test]
+                fn $name() {
+                    rejects(&[$($arg),*], $code, &$message);
+                }
+            )*
         }
-    )*};
+    };
 }
 
 const FINITE: &str = "expected a finite number";
@@ -28,9 +31,9 @@ const LR: &str = "expected a finite number greater than 0, like 0.1 \
 const STEPS: &str = "expected a whole number from 1 to 100000";
 const POINT: &str = "expected X0,X1, 2 numbers separated by commas";
 const SIZE: &str = "expected WIDTHxHEIGHT, each from 1 to 16384 pixels, like 640x480";
+const H: &str = "expected a finite number greater than 0, like 1e-4";
 
-// Numbers.
-rows! {
+refused! { a_value_out_of_range_is_refused {
     lr_nan: ["descent", "--lr", "nan"] => 2, invalid("nan", "--lr <LR>", LR);
     lr_inf: ["descent", "--lr", "inf"] => 2, invalid("inf", "--lr <LR>", LR);
     x_inf: ["tangent", "--x", "inf"] => 2, invalid("inf", "--x <X>", FINITE);
@@ -60,46 +63,21 @@ rows! {
         "0,inf", "--ylim <A,B>", "expected A,B, 2 finite numbers separated by commas");
     scale_0: ["tangent", "--scale", "0"] => 2, invalid(
         "0", "--scale <K>", "expected a number greater than 0 and at most 4, like 2");
-}
-
-#[test]
-fn h_0() {
-    rejects(
-        &["tangent", "--h", "0"],
-        2,
-        &invalid(
-            "0",
-            "--h <H>",
-            "expected a finite number greater than 0, like 1e-4",
-        ),
-    );
-}
-
-#[test]
-fn h_minus_1() {
-    rejects(
-        &["tangent", "--h", "-1"],
-        2,
-        &invalid(
-            "-1",
-            "--h <H>",
-            "expected a finite number greater than 0, like 1e-4",
-        ),
-    );
-}
+    h_0: ["tangent", "--h", "0"] => 2, invalid("0", "--h <H>", H);
+    h_minus_1: ["tangent", "--h", "-1"] => 2, invalid("-1", "--h <H>", H);
+}}
 
 #[test]
 fn h_0_and_h_minus_1_are_refused_by_the_h_parser() {
     use numdiff_plot::cli::parse::parse_h;
-    let accepted = Err("expected a finite number greater than 0, like 1e-4".to_string());
+    let accepted = Err(H.to_string());
     assert_eq!(parse_h("0"), accepted);
     assert_eq!(parse_h("-1"), accepted);
     assert_eq!(parse_h("1e-4"), Ok(1e-4));
 }
 
-// Work too large for a plotting tool: each error says the cap and how to
-// stay under it.
-rows! {
+// Each error says the cap and how to stay under it.
+refused! { work_too_large_for_a_plotting_tool_is_refused {
     too_many_surface_evaluations: ["surface", "--grid", "-3,3,0.001"] => 2,
         "error: --grid gives 6000 points per axis, 36000000 evaluations, \
          over the cap of 10000000; use a larger STEP";
@@ -139,7 +117,7 @@ rows! {
     too_many_pixels_a_side_by_scale: ["descent", "-o", "out.svg", "--size", "16384x100", "--scale", "1.5"] => 2,
         "error: --size 16384x100 --scale 1.5 (24576x150) is over the cap of 16384 pixels a side; \
          use a smaller --size or --scale";
-}
+}}
 
 #[test]
 fn work_just_under_the_caps_is_accepted() {
@@ -163,8 +141,7 @@ fn work_just_under_the_caps_is_accepted() {
     );
 }
 
-// Flags that do not apply.
-rows! {
+refused! { a_flag_that_does_not_apply_is_refused {
     xlim_for_simplenet: ["simplenet", "--xlim", "0,1"] => 2,
         "error: --xlim does not apply to simplenet: its heatmaps have no axis scales";
     ylim_for_simplenet: ["simplenet", "--ylim", "0,1"] => 2,
@@ -177,20 +154,19 @@ rows! {
         "error: --format svg contradicts --output out.png; use a file name ending in .svg";
     unknown_format: ["tangent", "--format", "jpg"] => 2,
         invalid("jpg", "--format <FORMAT>", "expected png or svg");
-}
+}}
 
-// Output.
-rows! {
+refused! { an_output_that_cannot_be_written_is_refused {
     output_unsupported_extension: ["tangent", "-o", "plot.jpg"] => 2,
         "error: --output plot.jpg: unsupported format; the file name must end in .png or .svg";
     output_directory_does_not_exist: ["tangent", "-o", "no/such/dir/t.png"] => 1,
         "error: cannot write no/such/dir/t.png: directory no/such/dir does not exist";
     output_in_a_file_not_a_directory: ["quiver", "-o", "out.png/q.png"] => 1,
         "error: cannot write out.png/q.png: out.png is not a directory";
-}
+}}
 
 #[test]
-fn output_path_is_a_directory() {
+fn an_output_path_that_is_a_directory_is_refused() {
     let dir = dir_with_old_figures();
     std::fs::create_dir(dir.path().join("taken.png")).unwrap();
     let before = snapshot(dir.path());

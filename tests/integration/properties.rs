@@ -1,6 +1,8 @@
 //! Properties that hold for every input, checked on random ones (proptest).
 
-mod common;
+mod derivatives;
+
+use crate::util::cmd;
 
 use ndarray::{Array1, Array2};
 use numdiff_plot::numerics::{gradient_descent, numerical_diff, numerical_gradient, H};
@@ -130,7 +132,7 @@ proptest! {
             2 => vec!["quiver".into(), "--at".into(), point],
             _ => vec!["simplenet".into(), "--seed".into(), seed.to_string()],
         };
-        let out = common::cmd(dir.path())
+        let out = cmd(dir.path())
             .args(&args)
             .args(["--json", "-o", "f.svg"])
             .output()

@@ -3,8 +3,7 @@
 //! under it, and every command of the figure gallery draws the committed
 //! figure of its row, byte for byte.
 
-mod common;
-use common::*;
+use crate::util::*;
 
 fn readme() -> String {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -145,4 +144,29 @@ fn words_split_as_a_shell_splits_them() {
         ]
     );
     assert_eq!(words(r#"x """#), ["x", ""]);
+}
+
+#[test]
+fn the_readme_shows_undefined_exactly_as_it_is() {
+    let readme = readme();
+    let section = &readme[readme
+        .find("### Undefined is an answer")
+        .expect("the section")..];
+    let start = section.find("```\n").expect("an example") + 4;
+    let block = &section[start..start + section[start..].find("```").expect("its end")];
+    let dir = tempfile::tempdir().unwrap();
+    let mut commands = 0;
+    for example in block.split("$ numdiff-plot ").skip(1) {
+        let (line, shown) = example.split_once('\n').expect("a command line");
+        let mut args = words(line);
+        if args[0] == "tangent" {
+            args.extend(["-o".to_string(), "t.svg".to_string()]);
+        }
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let (out, err) = succeeds(dir.path(), &args);
+        // As a terminal shows it: the warnings come first.
+        assert_eq!(err + &out, shown, "{line}");
+        commands += 1;
+    }
+    assert_eq!(commands, 2);
 }

@@ -3,42 +3,21 @@
 //! ends with one line on stderr naming the file, the documented exit code,
 //! and no partial file.
 
-mod common;
-use common::*;
+use crate::util::*;
 
 use std::process::{Command, Stdio};
 
-/// Whether this process runs as root (who may write anywhere).
-fn running_as_root() -> bool {
-    use std::os::unix::fs::MetadataExt;
-    let probe = tempfile::NamedTempFile::new().unwrap();
-    probe.as_file().metadata().unwrap().uid() == 0
-}
-
-/// A read-only directory. Root ignores permission bits, so as root the
-/// binary runs through `setpriv` without the two capabilities that let root
-/// do so (CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH): the directory's 0555 mode
-/// then applies to it as to anyone.
+/// A read-only directory: its 0555 mode applies to the binary, run as a
+/// user (as root, without the capabilities that ignore it).
 #[test]
-fn output_read_only_directory() {
+fn a_read_only_directory_is_refused_and_its_figure_kept() {
     use std::os::unix::fs::PermissionsExt;
     let dir = tempfile::tempdir().unwrap();
     let ro = dir.path().join("ro");
     std::fs::create_dir(&ro).unwrap();
     std::fs::write(ro.join("gradient_1d.png"), b"old figure").unwrap();
     std::fs::set_permissions(&ro, std::fs::Permissions::from_mode(0o555)).unwrap();
-    let mut cmd = if running_as_root() {
-        let mut c = Command::new("setpriv");
-        c.args(["--bounding-set=-dac_override,-dac_read_search", "--", BIN]);
-        c
-    } else {
-        std_cmd(dir.path())
-    };
-    let out = cmd
-        .args(["tangent", "-o", "ro/gradient_1d.png"])
-        .current_dir(dir.path())
-        .output()
-        .expect("runs (as root this needs setpriv, from util-linux)");
+    let out = as_a_user(dir.path(), &["tangent", "-o", "ro/gradient_1d.png"]);
     std::fs::set_permissions(&ro, std::fs::Permissions::from_mode(0o755)).unwrap();
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(
@@ -57,7 +36,7 @@ fn output_read_only_directory() {
 /// nothing outlives the test). The write fails after the temporary file was
 /// created; it must be gone and the old figure intact.
 #[test]
-fn output_full_disk_keeps_the_old_figure_and_leaves_no_partial_file() {
+fn a_full_disk_keeps_the_old_figure_and_leaves_no_partial_file() {
     let dir = tempfile::tempdir().unwrap();
     let mnt = dir.path().join("full");
     std::fs::create_dir(&mnt).unwrap();
@@ -102,7 +81,7 @@ fn dev_full() -> Stdio {
 }
 
 #[test]
-fn output_full_disk_dev_full() {
+fn a_full_device_or_stdout_is_a_runtime_failure() {
     // The figure itself to /dev/full: a device is written into, not replaced.
     rejects(
         &["tangent", "--format", "png", "-o", "/dev/full"],
@@ -133,7 +112,7 @@ fn output_full_disk_dev_full() {
 /// A reader that has gone away is not an error: the output was not wanted
 /// any more. The figure file is still written in full.
 #[test]
-fn stdout_closed_early() {
+fn a_stdout_closed_early_is_not_an_error() {
     for args in [
         &["tangent", "--json"][..],
         &["tangent"],
@@ -153,7 +132,7 @@ fn stdout_closed_early() {
             assert_eq!(png_size(&dir.path().join("gradient_1d.png")), (640, 480));
         }
     }
-    // The issue's own pipeline.
+    // A pipeline that reads one byte.
     let dir = tempfile::tempdir().unwrap();
     let out = Command::new("bash")
         .args([

@@ -3,13 +3,13 @@
 //! the loss functions of section 4.2 and simpleNet's gradient under each BLAS
 //! kernel.
 
+use crate::util::json_fixture;
 use ndarray::{array, Array2};
 use numdiff_plot::figure::loss;
 use numdiff_plot::numerics::{SimpleNet, H};
 
 fn fixture() -> serde_json::Value {
-    let text = include_str!("fixtures/numpy/chapter.json");
-    serde_json::from_str(text).expect("the fixture is JSON")
+    json_fixture("fixtures/numpy/chapter.json")
 }
 
 /// Python's repr of a double, read back exactly.

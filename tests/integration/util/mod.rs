@@ -1,9 +1,13 @@
-//! What the integration tests share: running the built binary, reading its
-//! output, and a directory of old figures to see that nothing changed.
-#![allow(dead_code)]
+//! What the tests share, written once: running the built binary and reading
+//! its output, a directory of old figures to see that nothing changed, the
+//! texts of an SVG, the fixtures, a small MNIST-like set ([`idx`]) and a
+//! local HTTP server to download it from ([`server`]).
+
+pub mod idx;
+pub mod server;
 
 use assert_cmd::Command;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// The built binary, for tests that run it inside another command
 /// (`setpriv`, `unshare`, `bash`).
@@ -51,6 +55,13 @@ pub fn json(dir: &Path, args: &[&str]) -> serde_json::Value {
     serde_json::from_str(&ok(dir, &all)).expect("stdout is one JSON object")
 }
 
+/// Runs with `args`, expects exit 0, returns stdout and stderr.
+pub fn succeeds(dir: &Path, args: &[&str]) -> (String, String) {
+    let (code, stdout, stderr) = run(dir, args);
+    assert_eq!(code, Some(0), "{args:?}: {stderr}");
+    (String::from_utf8(stdout).expect("utf-8"), stderr)
+}
+
 /// Runs with `args`, expects failure with `code`, returns stderr.
 pub fn fails(dir: &Path, args: &[&str], code: i32) -> String {
     let out = cmd(dir).args(args).output().expect("runs");
@@ -84,7 +95,7 @@ pub fn floats(v: &serde_json::Value) -> Vec<f64> {
         .collect()
 }
 
-/// Files in `dir` (names), sorted.
+/// Files in `dir` (names), sorted; `dir` must exist.
 pub fn listing(dir: &Path) -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(dir)
         .expect("readable")
@@ -138,4 +149,80 @@ pub fn rejects(args: &[&str], code: i32, message: &str) {
         before,
         "{args:?} changed the directory"
     );
+}
+
+/// clap's one line for a value its parser refused.
+pub fn invalid(value: &str, flag: &str, accepted: &str) -> String {
+    format!("error: invalid value '{value}' for '{flag}': {accepted}")
+}
+
+/// The text of every `<text>` element of an SVG, in order, without the
+/// surrounding whitespace and unescaped (`&lt;` is `<`).
+pub fn texts(svg: &str) -> Vec<String> {
+    svg.split("<text")
+        .skip(1)
+        .map(|t| {
+            let body = &t[t.find('>').expect("a <text> tag ends") + 1..];
+            body[..body.find("</text>").expect("a <text> element ends")]
+                .trim()
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&amp;", "&")
+        })
+        .collect()
+}
+
+/// Whether this process runs as root (who may write anywhere).
+pub fn running_as_root() -> bool {
+    use std::os::unix::fs::MetadataExt;
+    let probe = tempfile::NamedTempFile::new().unwrap();
+    probe.as_file().metadata().unwrap().uid() == 0
+}
+
+/// The binary with `args` in `dir`, run as a user whom permission bits
+/// stop: as root through `setpriv` without the two capabilities that let
+/// root ignore them (CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH).
+pub fn as_a_user(dir: &Path, args: &[&str]) -> std::process::Output {
+    let mut c = if running_as_root() {
+        let mut c = std::process::Command::new("setpriv");
+        c.args(["--bounding-set=-dac_override,-dac_read_search", "--", BIN]);
+        c
+    } else {
+        std_cmd(dir)
+    };
+    c.args(args)
+        .current_dir(dir)
+        .output()
+        .expect("runs (as root this needs setpriv, from util-linux)")
+}
+
+/// A directory holding the small MNIST-like set (3 training and 2 test
+/// images of 28×28, [`idx::small_set`]) under MNIST's file names, gzipped.
+pub fn data_dir() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, bytes) in numdiff_plot::data::mnist::FILES
+        .iter()
+        .zip(idx::small_set())
+    {
+        idx::write(dir.path(), name, &idx::gzip(&bytes));
+    }
+    dir
+}
+
+/// `path` under tests/ of the repository, where the fixtures are.
+pub fn fixture_path(path: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests")
+        .join(path)
+}
+
+/// The bytes of the fixture at `path` under tests/.
+pub fn fixture(path: &str) -> Vec<u8> {
+    let path = fixture_path(path);
+    std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// The fixture at `path` under tests/, parsed as JSON.
+pub fn json_fixture(path: &str) -> serde_json::Value {
+    serde_json::from_slice(&fixture(path)).expect("the fixture is JSON")
 }

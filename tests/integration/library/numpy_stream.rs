@@ -1,28 +1,22 @@
 //! numpy's legacy random stream, bit for bit, against values numpy wrote
 //! (tests/fixtures/make_numpy_fixtures.py).
 
+use crate::util::{fixture, json_fixture};
 use numdiff_plot::network::TwoLayerNet;
 use numdiff_plot::numerics::RandomState;
 use serde_json::Value;
 use std::collections::BTreeMap;
-use std::path::Path;
 
-fn fixture(name: &str) -> Vec<u8> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/numpy")
-        .join(name);
-    std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-}
-
+/// The little-endian doubles of tests/fixtures/numpy/`name`.
 fn doubles(name: &str) -> Vec<f64> {
-    fixture(name)
+    fixture(&format!("fixtures/numpy/{name}"))
         .chunks_exact(8)
         .map(|b| f64::from_le_bytes(b.try_into().unwrap()))
         .collect()
 }
 
 fn streams() -> Value {
-    serde_json::from_slice(&fixture("streams.json")).unwrap()
+    json_fixture("fixtures/numpy/streams.json")
 }
 
 fn indices(v: &Value) -> Vec<usize> {

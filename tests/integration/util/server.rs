@@ -1,7 +1,6 @@
 //! A small HTTP/1.1 server on 127.0.0.1 for the download tests: a canned
 //! reply for each path, one reply per connection, then the connection is
 //! closed. It stops when dropped, and by itself after a minute at most.
-#![allow(dead_code)]
 
 use std::collections::HashMap;
 use std::io::{Read, Write};

@@ -1,7 +1,6 @@
 //! Each subcommand run as a process: the book's numbers, the files it writes.
 
-mod common;
-use common::*;
+use crate::util::*;
 
 #[test]
 fn tangent_prints_the_book_s_slope_and_writes_a_640x480_png() {
@@ -168,7 +167,7 @@ fn two_runs_give_identical_bytes() {
 }
 
 #[test]
-fn pngs_are_compact() {
+fn pngs_are_at_most_twice_the_size_of_matplotlib_s() {
     let dir = tempfile::tempdir().unwrap();
     ok(dir.path(), &["all", "-o", "."]);
     // Twice matplotlib's own PNG of the same figure at most.

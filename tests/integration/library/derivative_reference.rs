@@ -5,8 +5,8 @@
 //! is never below its true error. The complex functions are checked against
 //! mpmath too (`complex.tsv`).
 //!
-//! `cargo test --test derivative_reference -- --nocapture` prints the
-//! measured table (the README's accuracy table).
+//! `cargo test --test integration derivative_reference -- --nocapture`
+//! prints the measured table (the README's accuracy table).
 
 use num_complex::Complex64;
 use numdiff_plot::derivative::{Differentiator, Method};
@@ -27,7 +27,7 @@ fn numbers(s: &str) -> Vec<f64> {
 }
 
 fn pairs() -> Vec<Pair> {
-    include_str!("reference/derivatives.tsv")
+    include_str!("../../reference/derivatives.tsv")
         .lines()
         .skip(1)
         .map(|line| {
@@ -156,17 +156,17 @@ fn complex_step_is_exact_to_rounding() {
 }
 
 #[test]
-fn richardson_within_1e_11_and_its_estimate_is_never_below_the_error() {
+fn richardson_is_within_1e_11_and_its_estimate_is_never_below_the_error() {
     worst(Method::Richardson);
 }
 
 #[test]
-fn five_point_within_1e_9() {
+fn five_point_is_within_1e_9() {
     worst(Method::FivePoint);
 }
 
 #[test]
-fn central_optimal_within_1e_8() {
+fn central_optimal_is_within_1e_8() {
     worst(Method::CentralOptimal);
 }
 
@@ -195,7 +195,7 @@ fn the_book_s_central_difference_is_unchanged() {
 
 /// One row of complex.tsv: the function, z, and f(z).
 fn complex_rows() -> Vec<(String, Complex64, Complex64)> {
-    include_str!("reference/complex.tsv")
+    include_str!("../../reference/complex.tsv")
         .lines()
         .skip(1)
         .map(|line| {

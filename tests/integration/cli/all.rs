@@ -1,7 +1,6 @@
 //! `all` and `all --check`, and the committed figures.
 
-mod common;
-use common::*;
+use crate::util::*;
 
 /// The files `all` writes, sorted: the figures' own `FILE` names.
 fn book_figures() -> Vec<&'static str> {

@@ -1,7 +1,6 @@
 //! User functions, derivative methods, `diff` and `error`, run as a process.
 
-mod common;
-use common::*;
+use crate::util::*;
 
 /// Five cases run through the binary (the book's function at 5 and 10, sin,
 /// exp, x³): expression, point, exact derivative. The full accuracy table is
@@ -31,7 +30,7 @@ fn worst_error(method: &str) -> f64 {
 }
 
 #[test]
-fn five_cases_central_reproduces_the_book() {
+fn central_reproduces_the_book_s_slopes() {
     let v = diff_json("0.01*x^2 + 0.1*x", 5.0, "central");
     assert_eq!(v["numerical"][0].as_f64(), Some(0.1999999999990898));
     let v = diff_json("0.01*x^2 + 0.1*x", 10.0, "central");
@@ -43,7 +42,7 @@ fn five_cases_central_reproduces_the_book() {
 }
 
 #[test]
-fn five_cases_central_optimal_five_point_complex_step_exact() {
+fn the_finer_methods_stay_within_their_bounds_on_five_cases() {
     assert!(worst_error("central-optimal") <= 3e-10);
     assert!(worst_error("five-point") <= 1e-11);
     assert!(worst_error("complex-step") <= 1e-15);
@@ -51,7 +50,7 @@ fn five_cases_central_optimal_five_point_complex_step_exact() {
 }
 
 #[test]
-fn five_cases_richardson_and_its_error_estimate() {
+fn richardson_is_within_1e_13_and_its_estimate_covers_its_error() {
     for (expr, at, exact) in CASES {
         let v = diff_json(expr, at, "richardson");
         let error = (v["numerical"][0].as_f64().unwrap() - exact).abs();

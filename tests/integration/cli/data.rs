@@ -3,21 +3,15 @@
 //! binary's checksums refuse them), and through the library with the
 //! small files' own checksums for the reports of a download that succeeds.
 
-mod common;
-#[path = "support/server.rs"]
-mod server;
-#[path = "support/idx.rs"]
-mod support;
-
-use common::{cmd, fails, ok};
+use crate::util::idx::{gzip, labels, small_set, write};
+use crate::util::server::{refused_base, Reply, Server};
+use crate::util::{cmd, fails, listing, ok, BIN};
 use numdiff_plot::command::data::{fetch, verify};
 use numdiff_plot::data::checksum::sha256_hex;
 use numdiff_plot::data::mnist::FILES;
 use numdiff_plot::data::{Options, MNIST_SHA256};
 use numdiff_plot::output::Show;
-use server::{refused_base, Reply, Server};
 use std::time::Duration;
-use support::{gzip, labels, listing, small_set, write};
 
 /// The small set's files gzip-compressed, each with its content's SHA-256.
 fn small_table() -> (Vec<Vec<u8>>, Vec<(&'static str, String)>) {
@@ -164,7 +158,7 @@ fn files_of_another_set_are_not_replaced() {
 }
 
 #[test]
-fn mirrors_must_be_http_urls() {
+fn a_mirror_flag_that_is_not_an_http_url_is_a_usage_error() {
     let work = tempfile::tempdir().unwrap();
     let stderr = fails(
         work.path(),
@@ -274,7 +268,7 @@ fn path_prints_the_data_directory() {
 fn ctrl_c_during_a_download_exits_130_and_leaves_nothing() {
     let hang = Server::start(&[(FILES[0], Reply::Hang)]);
     let work = tempfile::tempdir().unwrap();
-    let child = std::process::Command::new(env!("CARGO_BIN_EXE_numdiff-plot"))
+    let child = std::process::Command::new(BIN)
         .args(["data", "download", "--data", "d", "--mirror", &hang.base])
         .current_dir(work.path())
         .stdout(std::process::Stdio::null())

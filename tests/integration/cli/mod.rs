@@ -1,0 +1,16 @@
+//! The built binary run as a user runs it: its output, exit codes and files.
+
+mod all;
+mod conventions;
+mod data;
+mod derivatives;
+mod errors;
+mod expressions;
+mod figures;
+mod gradcheck;
+mod io_failures;
+mod loss;
+mod messages;
+mod readme;
+mod tick_labels;
+mod train;
