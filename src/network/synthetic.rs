@@ -1,6 +1,6 @@
 //! A synthetic stand-in for MNIST, for tests and benchmarks that must not
 //! need the real files: 28×28 "digits", two bars whose places depend on the
-//! label, over sparse speckle. tests/fixtures/make_numpy_fixtures.py builds
+//! label, over sparse speckle. python/fixtures/make_numpy_fixtures.py builds
 //! the same bytes (its `synthetic_image`), so numpy's run of the book's loop
 //! on this set is a fixture the Rust loop is checked against.
 

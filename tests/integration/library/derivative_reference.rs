@@ -1,6 +1,6 @@
 //! Every method against mpmath's 50-digit derivatives
 //! (`tests/reference/derivatives.tsv`, written by `make_reference.py`
-//! beside it): each method's error, relative to max(|f′|, 1), stays within
+//! in python/fixtures/): each method's error, relative to max(|f′|, 1), stays within
 //! its bound on every function/point pair, and Richardson's error estimate
 //! is never below its true error. The complex functions are checked against
 //! mpmath too (`complex.tsv`).

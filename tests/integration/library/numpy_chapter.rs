@@ -1,5 +1,5 @@
 //! The chapter's numbers against numpy's, bit for bit, from the values
-//! tests/fixtures/make_chapter_fixtures.py wrote (numpy 2.4 with its OpenBLAS):
+//! python/fixtures/make_chapter_fixtures.py wrote (numpy 2.4 with its OpenBLAS):
 //! the loss functions of section 4.2 and simpleNet's gradient under each BLAS
 //! kernel.
 

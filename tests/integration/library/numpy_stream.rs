@@ -1,5 +1,5 @@
 //! numpy's legacy random stream, bit for bit, against values numpy wrote
-//! (tests/fixtures/make_numpy_fixtures.py).
+//! (python/fixtures/make_numpy_fixtures.py).
 
 use crate::util::{fixture, json_fixture};
 use numdiff_plot::network::TwoLayerNet;

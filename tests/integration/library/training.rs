@@ -1,5 +1,5 @@
 //! The fast training loop against the book's numpy (fixtures written by
-//! tests/fixtures/make_numpy_fixtures.py), against the plain dense loop, and
+//! python/fixtures/make_numpy_fixtures.py), against the plain dense loop, and
 //! against itself on other thread counts and instruction sets.
 
 use crate::util::{floats, json_fixture};
