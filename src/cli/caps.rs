@@ -1,7 +1,9 @@
 //! Every cap on what one command may ask for, and the checks that apply
 //! them before any work is done: a plotting tool should answer in seconds,
-//! not minutes, and in megabytes, not gigabytes. Also the flags that do not
-//! apply to a figure, which clap cannot tell one flag at a time.
+//! not minutes, and in megabytes, not gigabytes. A figure whose work can
+//! grow applies its caps in its own file (`Figure::check`), with [`cap`];
+//! there too it refuses the flags that do not apply to it, which clap
+//! cannot tell one flag at a time.
 //!
 //! The caps on expressions are the expression parser's own (it is usable
 //! without the command line); they are re-exported here so that every cap
@@ -37,56 +39,13 @@ pub const MAX_ITERS: usize = 1_000_000;
 /// of 795,010 parameters.
 pub const MAX_HIDDEN: usize = 1000;
 
-/// Checks `cli` against the caps and the flags each figure accepts.
+/// Checks `cli` against the caps and the flags each figure accepts (each
+/// figure's [`Figure::check`](crate::figure::Figure::check)).
 pub fn check(cli: &Cli) -> Result<(), Error> {
+    if let Some((figure, out)) = cli.command.figure() {
+        return figure.check(out);
+    }
     match &cli.command {
-        Command::Tangent(a) => {
-            // Each --x adds a tangent, and with --secant a secant too.
-            let per_x = match (a.no_tangent, a.secant.is_some()) {
-                (true, _) => 0,
-                (false, false) => 1,
-                (false, true) => 2,
-            };
-            let (n, curves) = (a.range.len() as u64, 1 + per_x * a.at.len() as u64);
-            let lines = match per_x {
-                2 => "tangents and secants",
-                _ => "tangents",
-            };
-            let how = "use a larger STEP or fewer --x";
-            cap(n * curves, MAX_EVALUATIONS, how, || {
-                format!(
-                    "--range gives {n} points for each of {curves} curves (f and {} {lines}), \
-                     {} samples",
-                    curves - 1,
-                    n * curves
-                )
-            })
-        }
-        Command::Surface(a) => {
-            let n = a.grid.len() as u64;
-            cap(n * n, MAX_EVALUATIONS, "use a larger STEP", || {
-                format!("--grid gives {n} points per axis, {} evaluations", n * n)
-            })
-        }
-        Command::Quiver(a) => {
-            let n = a.grid.len() as u64;
-            cap(n * n, MAX_ARROWS, "use a larger STEP", || {
-                format!("--grid gives {n} points per axis, {} arrows", n * n)
-            })
-        }
-        Command::Simplenet(a) => {
-            for (flag, given) in [
-                ("--xlim", a.out.xlim.is_some()),
-                ("--ylim", a.out.ylim.is_some()),
-            ] {
-                if given {
-                    return Err(Error::usage(format!(
-                        "{flag} does not apply to simplenet: its heatmaps have no axis scales"
-                    )));
-                }
-            }
-            Ok(())
-        }
         Command::All(a) if is_stdout(&a.output) => Err(Error::usage(
             "--output -: all writes several files and needs a directory, like -o figures",
         )),
@@ -96,7 +55,7 @@ pub fn check(cli: &Cli) -> Result<(), Error> {
 
 /// `amount` within `limit`, or an error that says how much `what` asked
 /// for, the cap, and `how` to stay under it.
-fn cap(amount: u64, limit: u64, how: &str, what: impl FnOnce() -> String) -> Result<(), Error> {
+pub fn cap(amount: u64, limit: u64, how: &str, what: impl FnOnce() -> String) -> Result<(), Error> {
     if amount <= limit {
         return Ok(());
     }

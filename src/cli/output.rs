@@ -9,23 +9,7 @@ use std::path::{Path, PathBuf};
 impl Command {
     /// The output flags, for the subcommands that draw a figure.
     pub fn output(&self) -> Option<&OutputArgs> {
-        match self {
-            Command::Tangent(a) => Some(&a.out),
-            Command::Surface(a) => Some(&a.out),
-            Command::Quiver(a) => Some(&a.out),
-            Command::Descent(a) => Some(&a.out),
-            Command::Simplenet(a) => Some(&a.out),
-            Command::Error(a) => Some(&a.out),
-            Command::Loss(a) => Some(&a.out),
-            Command::Sigmoid(a) => Some(&a.out),
-            Command::Diff(_)
-            | Command::All(_)
-            | Command::Train(_)
-            | Command::Gradcheck(_)
-            | Command::Data(_)
-            | Command::Completions(_)
-            | Command::Man => None,
-        }
+        self.figure().map(|(_, out)| out)
     }
 }
 

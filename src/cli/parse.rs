@@ -1,9 +1,10 @@
 //! The value parsers of the command line: each turns one flag's text into
 //! a typed value, or says in a few words what is accepted (clap adds which
-//! flag and which value).
+//! flag and which value). The values that are not plain numbers are written
+//! back here too, in the form their parser reads (`Display`): that is how
+//! clap shows and reads a default taken from a figure's `Params::book()`.
 
 use super::caps::{MAX_POINTS, MAX_SCALE, MAX_SIDE, MAX_STEPS};
-use super::Numbers;
 use crate::derivative::Method;
 use crate::expr::check::Vars;
 use crate::expr::Expression;
@@ -11,6 +12,61 @@ use crate::figure::book;
 use crate::figure::loss::Target;
 use crate::numerics::Arange;
 use crate::render::{Format, Size};
+use std::fmt;
+
+/// A comma-separated list of finite numbers: `0.1,0.6,0.3`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Numbers(pub Vec<f64>);
+
+/// A point `X0,X1` of the figures of two variables.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Point(pub [f64; 2]);
+
+/// Numbers as Rust writes them shortest, which reads back to the same bits
+/// (`5`, `0.1`, `-60`), separated by commas.
+fn write_list(f: &mut fmt::Formatter<'_>, v: &[f64]) -> fmt::Result {
+    for (i, x) in v.iter().enumerate() {
+        let comma = if i == 0 { "" } else { "," };
+        write!(f, "{comma}{x}")?;
+    }
+    Ok(())
+}
+
+impl fmt::Display for Numbers {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write_list(f, &self.0)
+    }
+}
+
+impl fmt::Display for Point {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write_list(f, &self.0)
+    }
+}
+
+/// `START,STOP,STEP`, as [`parse_range`] reads it.
+impl fmt::Display for Arange {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write_list(f, &[self.start, self.stop, self.step])
+    }
+}
+
+/// `WIDTHxHEIGHT`, as [`parse_size`] reads it.
+impl fmt::Display for Size {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}x{}", self.width, self.height)
+    }
+}
+
+/// `loss --t` as [`parse_target`] reads it: the one-hot list, or the class.
+impl fmt::Display for Target {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Target::OneHot(t) => write_list(f, t),
+            Target::Label(label) => write!(f, "{label}"),
+        }
+    }
+}
 
 /// A finite number.
 pub fn parse_finite(s: &str) -> Result<f64, String> {
@@ -105,9 +161,9 @@ pub fn parse_target(s: &str) -> Result<Target, String> {
 }
 
 /// A point `X0,X1`.
-pub fn parse_point(s: &str) -> Result<[f64; 2], String> {
+pub fn parse_point(s: &str) -> Result<Point, String> {
     let v = parse_list(s, 2, "X0,X1")?;
-    Ok([v[0], v[1]])
+    Ok(Point([v[0], v[1]]))
 }
 
 /// `START,STOP,STEP` with START < STOP, STEP > 0 and at most [`MAX_POINTS`] points.
@@ -215,7 +271,7 @@ mod tests {
         );
         assert!(parse_size("0x0").is_err());
         assert!(parse_size("100000x100000").is_err());
-        assert_eq!(parse_point("-3,4"), Ok([-3.0, 4.0]));
+        assert_eq!(parse_point("-3,4"), Ok(Point([-3.0, 4.0])));
         assert!(parse_point("1").is_err());
         assert!(parse_point("1,2,3").is_err());
         assert!(parse_point("a,b").is_err());
@@ -226,6 +282,22 @@ mod tests {
         assert!(parse_range("3,-3,0.1").is_err());
         assert!(parse_range("-3,3,0").is_err());
         assert_eq!(parse_range("-3,3,0.1").map(|r| r.len()), Ok(60));
+    }
+
+    #[test]
+    fn values_are_written_as_their_parsers_read_them() {
+        let range = Arange::new(-3.0, 3.0, 0.1);
+        assert_eq!(range.to_string(), "-3,3,0.1");
+        assert_eq!(parse_range(&range.to_string()), Ok(range));
+        assert_eq!(Point([-3.0, 4.0]).to_string(), "-3,4");
+        assert_eq!(Numbers(vec![0.1, 0.05, 0.6]).to_string(), "0.1,0.05,0.6");
+        let one_hot = Target::OneHot(vec![0.0, 0.0, 1.0]);
+        assert_eq!(one_hot.to_string(), "0,0,1");
+        assert_eq!(parse_target(&one_hot.to_string()), Ok(one_hot));
+        assert_eq!(Target::Label(2).to_string(), "2");
+        // The shortest form reads back to the same bits.
+        let third = Numbers(vec![1.0 / 3.0, -1e-300, 5e-324]);
+        assert_eq!(parse_numbers(&third.to_string()), Ok(third));
     }
 
     #[test]

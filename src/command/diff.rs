@@ -1,7 +1,6 @@
 //! `diff`: an expression's symbolic derivative, and at `--at` the numbers
 //! beside it.
 
-use super::differentiator;
 use crate::cli::DiffArgs;
 use crate::derivative::report;
 use crate::error::Error;
@@ -31,7 +30,7 @@ pub fn run(a: DiffArgs) -> Result<()> {
             .into());
         }
     }
-    let d = differentiator(a.expr, &a.method)?;
+    let d = a.method.differentiator(a.expr)?;
     let report = report::compute(&d, a.at.as_ref().map(|n| n.0.as_slice()));
     for warning in &report.warnings {
         let _ = writeln!(std::io::stderr(), "warning: {warning}");

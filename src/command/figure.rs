@@ -4,19 +4,21 @@
 use crate::cli::caps;
 use crate::cli::{OutputArgs, Target};
 use crate::error::Error;
-use crate::figure::{self, Plot};
+use crate::figure::{self, Figure, SerializePlot};
 use crate::output::{check_destination, print_stdout, write_atomic, Problem, WriteError};
 use anyhow::{Context, Result};
-use serde::Serialize;
 use std::io::Write;
 use std::path::Path;
 
-/// One figure: write the image, then print its numbers as text or JSON.
+/// One figure: compute it, write the image, then print its numbers as
+/// text or JSON.
 ///
 /// Everything that can be wrong with the output is checked before drawing.
 /// stdout carries either the image (`-o -`) or the text or JSON, never both:
 /// with `-o -` the text report goes to stderr.
-pub fn run<P: Plot + Serialize>(plot: P, out: &OutputArgs, default_file: &str) -> Result<()> {
+pub fn run(drawn: &dyn Figure, out: &OutputArgs) -> Result<()> {
+    let (default_file, plot) = drawn.plot()?;
+    let plot = plot.as_ref();
     let target = out.target(default_file);
     let format = out.format(&target)?;
     caps::check_pixels(out, format)?;
@@ -30,7 +32,7 @@ pub fn run<P: Plot + Serialize>(plot: P, out: &OutputArgs, default_file: &str) -
         Target::Stdout => {}
         Target::File(path) => check_destination(path).map_err(output_hint)?,
     }
-    let bytes = figure::image_with(&plot, out.size, out.scale, &out.view(), format)?;
+    let bytes = figure::image_with(plot, out.size, out.scale, &out.view(), format)?;
     for warning in plot.warnings() {
         let _ = writeln!(std::io::stderr(), "warning: {warning}");
     }
@@ -43,7 +45,7 @@ pub fn run<P: Plot + Serialize>(plot: P, out: &OutputArgs, default_file: &str) -
         Target::File(path) => path.as_path(),
     };
     if out.json {
-        print_stdout(json(&plot, output, out)?.as_bytes())?;
+        print_stdout(json(plot, output, out)?.as_bytes())?;
     } else if !out.quiet && target == Target::Stdout {
         // The report cannot share stdout with the image.
         let _ = write!(std::io::stderr(), "{}", plot.report());
@@ -69,8 +71,8 @@ fn output_hint(error: WriteError) -> Error {
 
 /// The figure's data as one JSON object, with the figure's name, file,
 /// size and scale. Numbers that are not finite (a diverged descent) are null.
-fn json<P: Plot + Serialize>(plot: &P, path: &Path, out: &OutputArgs) -> Result<String> {
-    let mut value = serde_json::to_value(plot).context("serializing the figure's data")?;
+fn json(plot: &dyn SerializePlot, path: &Path, out: &OutputArgs) -> Result<String> {
+    let mut value = plot.to_json().context("serializing the figure's data")?;
     if let serde_json::Value::Object(map) = &mut value {
         map.insert("figure".into(), plot.name().into());
         map.insert("output".into(), path.display().to_string().into());

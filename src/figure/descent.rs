@@ -1,7 +1,10 @@
 //! gradient_method: the path of gradient descent on x0² + x1² (Figure 4-10).
 
-use super::{book, Plot};
+use super::book::{self, MethodArgs};
+use super::{Figure, Plot, SerializePlot};
+use crate::cli::parse::{parse_f_of_x0_x1, parse_lr, parse_point, parse_steps, Point};
 use crate::derivative::{Differentiator, Method};
+use crate::expr::Expression;
 use crate::numerics::try_descend;
 use crate::output::{fmt_count, fmt_f64, fmt_vec};
 use crate::render::{style, Axes, Canvas};
@@ -30,6 +33,46 @@ impl Params {
             lr: 0.1,
             step_num: 20,
         }
+    }
+}
+
+/// The flags of `descent`: [`Params`] with the function as an expression
+/// and the method that differentiates it.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The function of x0 and x1 to minimize
+    #[arg(long = "f", value_name = "EXPR", default_value = book::FUNCTION_2, value_parser = parse_f_of_x0_x1)]
+    pub f: Expression,
+    /// Learning rate, greater than 0
+    #[arg(long, default_value_t = Params::book().lr, value_parser = parse_lr)]
+    pub lr: f64,
+    /// Number of steps
+    #[arg(long, default_value_t = Params::book().step_num, value_parser = parse_steps)]
+    pub steps: usize,
+    /// Starting point X0,X1
+    #[arg(long, value_name = "X0,X1", default_value_t = Point(Params::book().init), value_parser = parse_point)]
+    pub init: Point,
+    #[command(flatten)]
+    pub method: MethodArgs,
+}
+
+impl Figure for Args {
+    fn about() -> String {
+        format!("The path of gradient descent on x0² + x1² ({FILE})")
+    }
+
+    fn example() -> &'static str {
+        "numdiff-plot descent --lr 0.1 --steps 100 --init -3,4"
+    }
+
+    fn plot(&self) -> Result<(&'static str, Box<dyn SerializePlot>)> {
+        let params = Params {
+            f: self.method.differentiator(self.f.clone())?,
+            init: self.init.0,
+            lr: self.lr,
+            step_num: self.steps,
+        };
+        Ok((FILE, Box::new(compute(&params))))
     }
 }
 

@@ -2,7 +2,10 @@
 //! natural logarithm y = log x on (0, 1] (Figure 4-3), the curve that makes
 //! cross-entropy punish a small output for the correct class.
 
-use super::Plot;
+use super::{Figure, Plot, SerializePlot};
+use crate::cli::parse::{parse_numbers, parse_target, Numbers};
+use crate::cli::OutputArgs;
+use crate::error::Error;
 use crate::numerics::functions::argmax;
 use crate::numerics::loss::{
     cross_entropy_error, cross_entropy_error_batch, cross_entropy_error_labels, mean_squared_error,
@@ -32,11 +35,15 @@ pub enum Target {
     Label(usize),
 }
 
-#[derive(Debug, Clone, PartialEq)]
+/// The outputs and the answer; the flags of `loss`.
+#[derive(Debug, Clone, PartialEq, clap::Args)]
 pub struct Params {
+    /// The network's output for one example, one value per class (like softmax's); repeat for several
+    #[arg(long, value_name = "Y,…", default_values_t = Params::book().y, value_parser = parse_numbers)]
+    pub y: Vec<Numbers>,
+    /// The correct answer: one-hot, like 0,0,1, or the index of the correct class, like 2
+    #[arg(long, value_name = "T,…|CLASS", default_value_t = Params::book().t, value_parser = parse_target)]
     pub t: Target,
-    /// The network's outputs, one example each.
-    pub y: Vec<Vec<f64>>,
 }
 
 impl Params {
@@ -48,49 +55,66 @@ impl Params {
         Params {
             t: Target::OneHot(t),
             y: vec![
-                vec![0.1, 0.05, 0.6, 0.0, 0.05, 0.1, 0.0, 0.1, 0.0, 0.0],
-                vec![0.1, 0.05, 0.1, 0.0, 0.05, 0.1, 0.0, 0.6, 0.0, 0.0],
+                Numbers(vec![0.1, 0.05, 0.6, 0.0, 0.05, 0.1, 0.0, 0.1, 0.0, 0.0]),
+                Numbers(vec![0.1, 0.05, 0.1, 0.0, 0.05, 0.1, 0.0, 0.6, 0.0, 0.0]),
             ],
         }
+    }
+}
+
+impl Figure for Params {
+    fn about() -> String {
+        format!(
+            "The loss functions of section 4.2 on the book's example, and y = log x, \
+             why cross-entropy punishes a small output for the correct class ({FILE})"
+        )
+    }
+
+    fn example() -> &'static str {
+        "numdiff-plot loss --y 0.1,0.7,0.2 --t 1"
     }
 
     /// Whether t fits every y, as a message naming the flags if not: a
     /// one-hot t as long as each y, a label that is one of y's classes.
-    pub fn check(&self) -> Result<(), String> {
-        let classes = self.y[0].len();
-        for y in &self.y {
+    fn check(&self, _out: &OutputArgs) -> Result<(), Error> {
+        let classes = self.y[0].0.len();
+        for Numbers(y) in &self.y {
             let n = y.len();
             match &self.t {
                 Target::OneHot(t) if t.len() != n => {
-                    return Err(format!(
+                    return Err(Error::usage(format!(
                         "--y {} has {} and --t has {}; give them the same length, \
                          or --t as the index of the correct class",
                         list(y),
                         fmt_count(n, "value"),
                         fmt_count(t.len(), "value")
-                    ))
+                    )))
                 }
                 Target::Label(_) if n != classes => {
-                    return Err(format!(
+                    return Err(Error::usage(format!(
                         "--y {} has {} and --y {} has {}; every --y needs one value per class",
-                        list(&self.y[0]),
+                        list(&self.y[0].0),
                         fmt_count(classes, "value"),
                         list(y),
                         n
-                    ))
+                    )))
                 }
                 Target::Label(label) if *label >= n => {
-                    return Err(format!(
+                    return Err(Error::usage(format!(
                         "--t {label} is not a class of --y {}, which has {} (0 to {})",
                         list(y),
                         fmt_count(n, "value"),
                         n.saturating_sub(1)
-                    ))
+                    )))
                 }
                 _ => {}
             }
         }
         Ok(())
+    }
+
+    fn plot(&self) -> Result<(&'static str, Box<dyn SerializePlot>)> {
+        Ok((FILE, Box::new(compute(self))))
     }
 }
 
@@ -126,7 +150,7 @@ pub struct Data {
 }
 
 pub fn compute(p: &Params) -> Data {
-    let classes = p.y[0].len();
+    let classes = p.y[0].0.len();
     let (t, label) = match &p.t {
         Target::OneHot(t) => (t.clone(), one_hot_label(t)),
         Target::Label(l) => {
@@ -138,7 +162,7 @@ pub fn compute(p: &Params) -> Data {
     let tv = ArrayView1::from(&t);
     let examples =
         p.y.iter()
-            .map(|y| {
+            .map(|Numbers(y)| {
                 let yv = ArrayView1::from(y);
                 Example {
                     y: y.clone(),
@@ -148,7 +172,7 @@ pub fn compute(p: &Params) -> Data {
                 }
             })
             .collect();
-    let ys = Array2::from_shape_fn((p.y.len(), classes), |(n, k)| p.y[n][k]);
+    let ys = Array2::from_shape_fn((p.y.len(), classes), |(n, k)| p.y[n].0[k]);
     let batch_cross_entropy_error = match &p.t {
         Target::Label(l) => cross_entropy_error_labels(ys.view(), &vec![*l; p.y.len()]),
         Target::OneHot(_) => {

@@ -1,7 +1,8 @@
 //! The figures of chapter 4. Each file computes one figure's data (plain
 //! structs that serialize to JSON) and draws it, and owns its book
-//! parameters (`Params::book()`) and file name (`FILE`); [`book`] holds what
-//! they share, and [`book_figures`] is the list `all` writes.
+//! parameters (`Params::book()`), its file name (`FILE`) and its flags (a
+//! [`Figure`]); [`book`] holds what they share, and [`book_figures`] is the
+//! list `all` writes.
 
 pub mod book;
 pub mod descent;
@@ -15,8 +16,51 @@ pub mod tangent;
 pub mod train_accuracy;
 pub mod train_loss;
 
+use crate::cli::OutputArgs;
+use crate::error::Error;
 use crate::render::{raster, Canvas, Format, Size, View};
 use anyhow::Result;
+use serde::Serialize;
+
+/// A figure as its subcommand draws it. The implementing type is the
+/// figure's flags, declared once in the figure's file with
+/// `#[derive(clap::Args)]`, each default read from `Params::book()`: the
+/// figure's `Params` themselves where each flag is a parameter, or the flags
+/// that make them where several make one (an expression, `--method` and
+/// `--h` make a [`Differentiator`](crate::derivative::Differentiator)).
+/// clap, `--help`, the completions and the manual page, and any code that
+/// lists a figure's parameters (`clap::Args::augment_args`), read that one
+/// declaration.
+pub trait Figure {
+    /// The subcommand's one-line description, naming the file it writes.
+    fn about() -> String
+    where
+        Self: Sized;
+    /// A command line that uses the figure, shown at the end of `--help`.
+    fn example() -> &'static str
+    where
+        Self: Sized;
+    /// Refuses, before any work, what the flags ask for beyond the caps of
+    /// [`crate::cli::caps`], and flags that do not apply to the figure.
+    fn check(&self, _out: &OutputArgs) -> Result<(), Error> {
+        Ok(())
+    }
+    /// The figure's data, and the file it goes to unless `--output` says
+    /// otherwise.
+    fn plot(&self) -> Result<(&'static str, Box<dyn SerializePlot>)>;
+}
+
+/// A figure's data as its subcommand uses it: drawn, reported, and with
+/// `--json` printed as one object.
+pub trait SerializePlot: Plot {
+    fn to_json(&self) -> serde_json::Result<serde_json::Value>;
+}
+
+impl<T: Plot + Serialize> SerializePlot for T {
+    fn to_json(&self) -> serde_json::Result<serde_json::Value> {
+        serde_json::to_value(self)
+    }
+}
 
 /// A figure's computed data: what it prints and how it draws.
 pub trait Plot: Send + Sync {

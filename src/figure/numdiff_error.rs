@@ -1,7 +1,8 @@
 //! numdiff_error: how the error of a difference quotient depends on h, the V
 //! of truncation and rounding behind the book's choice of h = 1e-4.
 
-use super::{book, Plot};
+use super::{book, Figure, Plot, SerializePlot};
+use crate::cli::parse::{parse_f_of_x, parse_finite};
 use crate::derivative::difference::{five_point, forward, numerical_diff};
 use crate::derivative::{dual, Method, Reason, Undefined};
 use crate::expr::Expression;
@@ -22,9 +23,14 @@ const PER_DECADE: i32 = 20;
 /// h runs from 10^-1 down to 10^-16.
 const DECADES: (i32, i32) = (1, 16);
 
-#[derive(Debug, Clone)]
+/// The function and the point; the flags of `error`.
+#[derive(Debug, Clone, clap::Args)]
 pub struct Params {
+    /// The function of x
+    #[arg(long = "f", value_name = "EXPR", default_value = FUNCTION, value_parser = parse_f_of_x)]
     pub f: Expression,
+    /// Where the derivative is taken
+    #[arg(long = "x", value_name = "X", default_value_t = Params::book().x, value_parser = parse_finite)]
     pub x: f64,
 }
 
@@ -42,6 +48,22 @@ impl Params {
             f: Expression::parse(FUNCTION, book::X).expect("exp(x) parses"),
             x: 1.0,
         }
+    }
+}
+
+impl Figure for Params {
+    fn about() -> String {
+        format!(
+            "How the error of a difference quotient depends on h: the V of truncation and rounding ({FILE})"
+        )
+    }
+
+    fn example() -> &'static str {
+        "numdiff-plot error --f \"sin(x)\" --x 1"
+    }
+
+    fn plot(&self) -> Result<(&'static str, Box<dyn SerializePlot>)> {
+        Ok((FILE, Box::new(compute(self))))
     }
 }
 

@@ -1,7 +1,13 @@
 //! gradient_2d: the field of −∇f for f = x0² + x1² as arrows (Figure 4-9).
 
-use super::{book, Plot};
+use super::book::{self, MethodArgs};
+use super::{Figure, Plot, SerializePlot};
+use crate::cli::caps::{cap, MAX_ARROWS};
+use crate::cli::parse::{parse_f_of_x0_x1, parse_point, parse_range, Point};
+use crate::cli::OutputArgs;
 use crate::derivative::{Differentiator, Method};
+use crate::error::Error;
+use crate::expr::Expression;
 use crate::numerics::Arange;
 use crate::output::{fmt_count, fmt_vec};
 use crate::render::arrow::arrow_polygon;
@@ -35,6 +41,49 @@ impl Params {
             grid: Arange::new(-2.0, 2.5, 0.25),
             at: vec![[3.0, 4.0], [0.0, 2.0], [3.0, 0.0]],
         }
+    }
+}
+
+/// The flags of `quiver`: [`Params`] with the function as an expression
+/// and the method that differentiates it.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The function of x0 and x1
+    #[arg(long = "f", value_name = "EXPR", default_value = book::FUNCTION_2, value_parser = parse_f_of_x0_x1)]
+    pub f: Expression,
+    /// Arrow positions on each axis as START,STOP,STEP (numpy's arange)
+    #[arg(long, value_name = "START,STOP,STEP", default_value_t = Params::book().grid, value_parser = parse_range)]
+    pub grid: Arange,
+    /// A point X0,X1 whose gradient is printed; repeat for several
+    #[arg(long, value_name = "X0,X1", default_values_t = Params::book().at.into_iter().map(Point), value_parser = parse_point)]
+    pub at: Vec<Point>,
+    #[command(flatten)]
+    pub method: MethodArgs,
+}
+
+impl Figure for Args {
+    fn about() -> String {
+        format!("The field of −∇(x0² + x1²) as arrows ({FILE})")
+    }
+
+    fn example() -> &'static str {
+        "numdiff-plot quiver --at 3,4 --json"
+    }
+
+    fn check(&self, _out: &OutputArgs) -> Result<(), Error> {
+        let n = self.grid.len() as u64;
+        cap(n * n, MAX_ARROWS, "use a larger STEP", || {
+            format!("--grid gives {n} points per axis, {} arrows", n * n)
+        })
+    }
+
+    fn plot(&self) -> Result<(&'static str, Box<dyn SerializePlot>)> {
+        let params = Params {
+            f: self.method.differentiator(self.f.clone())?,
+            grid: self.grid,
+            at: self.at.iter().map(|p| p.0).collect(),
+        };
+        Ok((FILE, Box::new(compute(&params))))
     }
 }
 

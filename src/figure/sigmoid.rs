@@ -3,7 +3,8 @@
 //! changes in jumps and is flat everywhere else, so a small change of a
 //! weight tells nothing; the sigmoid's slope is never 0.
 
-use super::Plot;
+use super::{Figure, Plot, SerializePlot};
+use crate::cli::parse::{parse_finite, parse_range};
 use crate::numerics::activation::{sigmoid, step_function};
 use crate::numerics::{tangent_line, Arange, TangentLine, H};
 use crate::output::{fmt_f64, fmt_line};
@@ -16,12 +17,15 @@ use serde::Serialize;
 /// The file name for Figure 4-4.
 pub const FILE: &str = "step_sigmoid.png";
 
-#[derive(Debug, Clone, PartialEq)]
+/// Where the tangent touches, over which x; the flags of `sigmoid`.
+#[derive(Debug, Clone, PartialEq, clap::Args)]
 pub struct Params {
-    /// The x samples: chapter 3's arange(−5.0, 5.0, 0.1).
-    pub range: Arange,
-    /// Where the sigmoid's tangent touches it.
+    /// Where the sigmoid's tangent touches it
+    #[arg(long = "x", value_name = "X", default_value_t = Params::book().at, value_parser = parse_finite)]
     pub at: f64,
+    /// The x samples as START,STOP,STEP (numpy's arange)
+    #[arg(long, value_name = "START,STOP,STEP", default_value_t = Params::book().range, value_parser = parse_range)]
+    pub range: Arange,
 }
 
 impl Params {
@@ -32,6 +36,23 @@ impl Params {
             range: Arange::new(-5.0, 5.0, 0.1),
             at: 0.0,
         }
+    }
+}
+
+impl Figure for Params {
+    fn about() -> String {
+        format!(
+            "The step function beside the sigmoid and its tangent: a loss needs a slope, \
+             and the step's is 0 almost everywhere ({FILE})"
+        )
+    }
+
+    fn example() -> &'static str {
+        "numdiff-plot sigmoid --x 2"
+    }
+
+    fn plot(&self) -> Result<(&'static str, Box<dyn SerializePlot>)> {
+        Ok((FILE, Box::new(compute(self))))
     }
 }
 

@@ -1,7 +1,10 @@
 //! gradient_simplenet: simpleNet's W and the numerical gradient dW = ∂L/∂W
 //! as two annotated heatmaps (section 4.4.2).
 
-use super::Plot;
+use super::{Figure, Plot, SerializePlot};
+use crate::cli::parse::parse_seed;
+use crate::cli::OutputArgs;
+use crate::error::Error;
 use crate::numerics::functions::argmax;
 use crate::numerics::{SimpleNet, H};
 use crate::output::{fmt_f64, fmt_vec};
@@ -14,9 +17,11 @@ use serde::Serialize;
 /// The file name for this figure (the book prints these numbers).
 pub const FILE: &str = "gradient_simplenet.png";
 
-#[derive(Debug, Clone, PartialEq)]
+/// Which W; the flags of `simplenet`.
+#[derive(Debug, Clone, PartialEq, clap::Args)]
 pub struct Params {
-    /// Draw W from a standard normal with this seed; `None` is the book's W.
+    /// Draw W as the book's script does after np.random.seed(SEED): np.random.randn(2, 3) (default: the book's printed W)
+    #[arg(long, value_parser = parse_seed)]
     pub seed: Option<u32>,
 }
 
@@ -24,6 +29,34 @@ impl Params {
     /// The book's W, as printed.
     pub fn book() -> Self {
         Params { seed: None }
+    }
+}
+
+impl Figure for Params {
+    fn about() -> String {
+        format!("simpleNet's weights W and numerical gradient dW ({FILE})")
+    }
+
+    fn example() -> &'static str {
+        "numdiff-plot simplenet --seed 42"
+    }
+
+    fn check(&self, out: &OutputArgs) -> Result<(), Error> {
+        for (flag, given) in [
+            ("--xlim", out.xlim.is_some()),
+            ("--ylim", out.ylim.is_some()),
+        ] {
+            if given {
+                return Err(Error::usage(format!(
+                    "{flag} does not apply to simplenet: its heatmaps have no axis scales"
+                )));
+            }
+        }
+        Ok(())
+    }
+
+    fn plot(&self) -> Result<(&'static str, Box<dyn SerializePlot>)> {
+        Ok((FILE, Box::new(compute(self))))
     }
 }
 

@@ -3,7 +3,11 @@
 //! The book's script draws on `Axes3D(fig)`, which matplotlib ≥ 3.6 no longer
 //! attaches to the figure, so it saves a blank image; this draws the surface.
 
-use super::{book, Plot};
+use super::{book, Figure, Plot, SerializePlot};
+use crate::cli::caps::{cap, MAX_EVALUATIONS};
+use crate::cli::parse::{parse_f_of_x0_x1, parse_finite, parse_range};
+use crate::cli::OutputArgs;
+use crate::error::Error;
 use crate::expr::Expression;
 use crate::numerics::Arange;
 use crate::output::{fmt_count, fmt_f64};
@@ -13,13 +17,20 @@ use anyhow::Result;
 use plotters::element::PathElement;
 use serde::Serialize;
 
-#[derive(Debug, Clone)]
+/// What to draw, and from where; the flags of `surface`.
+#[derive(Debug, Clone, clap::Args)]
 pub struct Params {
+    /// The function of x0 and x1
+    #[arg(long = "f", value_name = "EXPR", default_value = book::FUNCTION_2, value_parser = parse_f_of_x0_x1)]
     pub f: Expression,
-    /// Sample points on each axis: the book's arange(−3, 3, 0.1).
+    /// Sample points on each axis as START,STOP,STEP (numpy's arange)
+    #[arg(long, value_name = "START,STOP,STEP", default_value_t = Params::book().grid, value_parser = parse_range)]
     pub grid: Arange,
-    /// The view: elevation and azimuth in degrees (matplotlib's 30, −60).
+    /// Viewing elevation in degrees
+    #[arg(long, default_value_t = Params::book().elev, value_parser = parse_finite)]
     pub elev: f64,
+    /// Viewing azimuth in degrees
+    #[arg(long, default_value_t = Params::book().azim, value_parser = parse_finite)]
     pub azim: f64,
 }
 
@@ -40,6 +51,27 @@ impl Params {
             elev: 30.0,
             azim: -60.0,
         }
+    }
+}
+
+impl Figure for Params {
+    fn about() -> String {
+        format!("x0² + x1² as a 3-D wireframe ({FILE})")
+    }
+
+    fn example() -> &'static str {
+        "numdiff-plot surface --azim -30 -o surface.png"
+    }
+
+    fn check(&self, _out: &OutputArgs) -> Result<(), Error> {
+        let n = self.grid.len() as u64;
+        cap(n * n, MAX_EVALUATIONS, "use a larger STEP", || {
+            format!("--grid gives {n} points per axis, {} evaluations", n * n)
+        })
+    }
+
+    fn plot(&self) -> Result<(&'static str, Box<dyn SerializePlot>)> {
+        Ok((FILE, Box::new(compute(self))))
     }
 }
 

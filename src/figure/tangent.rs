@@ -4,9 +4,15 @@
 //! (Figure 4-5), which shows why a difference quotient is not the
 //! derivative.
 
-use super::{book, Plot};
+use super::book::{self, MethodArgs};
+use super::{Figure, Plot, SerializePlot};
+use crate::cli::caps::{cap, MAX_EVALUATIONS};
+use crate::cli::parse::{parse_f_of_x, parse_finite, parse_h, parse_range};
+use crate::cli::OutputArgs;
 use crate::derivative::difference::forward;
 use crate::derivative::{Differentiator, Method};
+use crate::error::Error;
+use crate::expr::Expression;
 use crate::numerics::{tangent_line, Arange, TangentLine};
 use crate::output::{fmt_count, fmt_f64, fmt_line, fmt_rounded};
 use crate::render::axes::auto_limits;
@@ -86,7 +92,7 @@ impl Params {
     /// (Figure 4-5; its slope is off by f″·h/2 = 0.05).
     pub fn book_secant() -> Self {
         Params {
-            f: exact(book::function_1()),
+            f: book::exact(book::function_1(), "--secant").expect("function_1 differentiates"),
             lines: Lines::Secant { h: 5.0 },
             ..Params::book()
         }
@@ -102,9 +108,87 @@ impl Params {
     }
 }
 
-/// `f` differentiated exactly: the true tangent's slope.
-pub fn exact(f: crate::expr::Expression) -> Differentiator {
-    Differentiator::new(f, Method::Exact, None).expect("function_1 differentiates")
+/// The flags of `tangent`: [`Params`] with the function as an expression,
+/// the method that differentiates it, and the lines as two flags.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The function of x (operators + - * / ^, functions such as sin, exp, ln, sqrt; constants pi, e)
+    #[arg(long = "f", value_name = "EXPR", default_value = book::FUNCTION_1, value_parser = parse_f_of_x)]
+    pub f: Expression,
+    /// Point of contact; repeat for several tangents
+    #[arg(long = "x", value_name = "X", default_values_t = Params::book().at, value_parser = parse_finite)]
+    pub at: Vec<f64>,
+    /// The curve's x samples as START,STOP,STEP (numpy's arange)
+    #[arg(long, value_name = "START,STOP,STEP", default_value_t = Params::book().range, value_parser = parse_range)]
+    pub range: Arange,
+    /// Draw the true tangent and the forward difference's secant through x and x + H instead (the book's Figure 4-5; default file tangent_secant.png)
+    #[arg(long, value_name = "H", value_parser = parse_h,
+          conflicts_with_all = ["method", "h", "no_tangent"])]
+    pub secant: Option<f64>,
+    /// Draw the curve alone (the book's Figure 4-6; default file function_1.png)
+    #[arg(long, conflicts_with_all = ["at", "method", "h"])]
+    pub no_tangent: bool,
+    #[command(flatten)]
+    pub method: MethodArgs,
+}
+
+impl Args {
+    /// The lines the flags ask for: `--secant H`, `--no-tangent`, or tangents.
+    fn lines(&self) -> Lines {
+        match (self.secant, self.no_tangent) {
+            (Some(h), _) => Lines::Secant { h },
+            (None, true) => Lines::None,
+            (None, false) => Lines::Tangent,
+        }
+    }
+}
+
+impl Figure for Args {
+    fn about() -> String {
+        format!("f(x) = 0.01x² + 0.1x and its tangent lines by the central difference ({FILE})")
+    }
+
+    fn example() -> &'static str {
+        "numdiff-plot tangent --x 5 --x 10 -o tangents.svg"
+    }
+
+    /// Each --x adds a tangent, and with --secant a secant too.
+    fn check(&self, _out: &OutputArgs) -> Result<(), Error> {
+        let per_x = match self.lines() {
+            Lines::None => 0,
+            Lines::Tangent => 1,
+            Lines::Secant { .. } => 2,
+        };
+        let (n, curves) = (self.range.len() as u64, 1 + per_x * self.at.len() as u64);
+        let lines = match per_x {
+            2 => "tangents and secants",
+            _ => "tangents",
+        };
+        let how = "use a larger STEP or fewer --x";
+        cap(n * curves, MAX_EVALUATIONS, how, || {
+            format!(
+                "--range gives {n} points for each of {curves} curves (f and {} {lines}), \
+                 {} samples",
+                curves - 1,
+                n * curves
+            )
+        })
+    }
+
+    fn plot(&self) -> Result<(&'static str, Box<dyn SerializePlot>)> {
+        let lines = self.lines();
+        let f = match lines {
+            Lines::Secant { .. } => book::exact(self.f.clone(), "--secant")?,
+            Lines::None | Lines::Tangent => self.method.differentiator(self.f.clone())?,
+        };
+        let params = Params {
+            f,
+            at: self.at.clone(),
+            range: self.range,
+            lines,
+        };
+        Ok((params.file(), Box::new(compute(&params))))
+    }
 }
 
 /// The curve, sampled, and each line with its samples over the same x.
