@@ -5,7 +5,7 @@
 
 use crate::util::idx::{gzip, labels, small_set, write};
 use crate::util::server::{refused_base, Reply, Server};
-use crate::util::{cmd, fails, listing, ok, BIN};
+use crate::util::{cmd, fails, listing, ok};
 use numdiff_plot::command::data::{fetch, verify};
 use numdiff_plot::data::checksum::sha256_hex;
 use numdiff_plot::data::mnist::FILES;
@@ -268,9 +268,8 @@ fn path_prints_the_data_directory() {
 fn ctrl_c_during_a_download_exits_130_and_leaves_nothing() {
     let hang = Server::start(&[(FILES[0], Reply::Hang)]);
     let work = tempfile::tempdir().unwrap();
-    let child = std::process::Command::new(BIN)
+    let child = cmd(work.path())
         .args(["data", "download", "--data", "d", "--mirror", &hang.base])
-        .current_dir(work.path())
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::piped())
         .spawn()

@@ -95,7 +95,7 @@ fn a_full_device_or_stdout_is_a_runtime_failure() {
         &["quiver", "--json", "-o", "out.svg"],
     ] {
         let dir = tempfile::tempdir().unwrap();
-        let out = std_cmd(dir.path())
+        let out = cmd(dir.path())
             .args(args)
             .stdout(dev_full())
             .output()
@@ -121,11 +121,7 @@ fn a_stdout_closed_early_is_not_an_error() {
         let dir = tempfile::tempdir().unwrap();
         let (reader, writer) = std::io::pipe().unwrap();
         drop(reader);
-        let out = std_cmd(dir.path())
-            .args(args)
-            .stdout(writer)
-            .output()
-            .unwrap();
+        let out = cmd(dir.path()).args(args).stdout(writer).output().unwrap();
         assert_eq!(out.status.code(), Some(0), "{args:?}");
         assert_eq!(String::from_utf8_lossy(&out.stderr), "", "{args:?}");
         if args.len() == 1 || args[1] == "--json" {
@@ -159,7 +155,7 @@ fn stderr_on_a_full_disk_keeps_the_exit_codes() {
         (&["descent", "--lr", "10", "-q", "-o", "d.svg"], 0),
         (&["descent", "-o", "-"], 0),
     ] {
-        let out = std_cmd(dir.path())
+        let out = cmd(dir.path())
             .args(args)
             .stderr(dev_full())
             .output()

@@ -6,24 +6,19 @@
 pub mod idx;
 pub mod server;
 
-use assert_cmd::Command;
 use std::path::{Path, PathBuf};
+use std::process::Command;
 
 /// The built binary, for tests that run it inside another command
 /// (`setpriv`, `unshare`, `bash`).
 pub const BIN: &str = env!("CARGO_BIN_EXE_numdiff-plot");
 
-/// The built `numdiff-plot`, run in `dir`, as a plain process: for tests
-/// that give it a device or a pipe as stdout or stderr.
-pub fn std_cmd(dir: &Path) -> std::process::Command {
-    let mut c = std::process::Command::new(BIN);
+/// The built `numdiff-plot`, run in `dir`. `output()` gives it an empty
+/// stdin and captures stdout and stderr.
+pub fn cmd(dir: &Path) -> Command {
+    let mut c = Command::new(BIN);
     c.current_dir(dir);
     c
-}
-
-/// The built `numdiff-plot`, run in `dir`.
-pub fn cmd(dir: &Path) -> Command {
-    Command::from_std(std_cmd(dir))
 }
 
 /// Runs `args` in `dir`, whatever the outcome; returns the exit code,
@@ -184,11 +179,11 @@ pub fn running_as_root() -> bool {
 /// root ignore them (CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH).
 pub fn as_a_user(dir: &Path, args: &[&str]) -> std::process::Output {
     let mut c = if running_as_root() {
-        let mut c = std::process::Command::new("setpriv");
+        let mut c = Command::new("setpriv");
         c.args(["--bounding-set=-dac_override,-dac_read_search", "--", BIN]);
         c
     } else {
-        std_cmd(dir)
+        cmd(dir)
     };
     c.args(args)
         .current_dir(dir)
