@@ -4,7 +4,7 @@
 //! small files' own checksums for the reports of a download that succeeds.
 
 use crate::util::idx::{gzip, labels, small_set, write};
-use crate::util::server::{refused_base, Reply, Server};
+use crate::util::server::{refused_base, Reply, Server, SmallSet};
 use crate::util::{cmd, fails, listing, ok};
 use numdiff_plot::command::data::{fetch, verify};
 use numdiff_plot::data::checksum::sha256_hex;
@@ -13,26 +13,6 @@ use numdiff_plot::data::{Options, MNIST_SHA256};
 use numdiff_plot::output::Show;
 use std::time::Duration;
 
-/// The small set's files gzip-compressed, each with its content's SHA-256.
-fn small_table() -> (Vec<Vec<u8>>, Vec<(&'static str, String)>) {
-    let plain = small_set();
-    let gz = plain.iter().map(|b| gzip(b)).collect();
-    let table = FILES
-        .iter()
-        .zip(&plain)
-        .map(|(n, b)| (*n, sha256_hex(&b[..]).unwrap()))
-        .collect();
-    (gz, table)
-}
-
-fn routes(gz: &[Vec<u8>]) -> Vec<(&'static str, Reply)> {
-    FILES
-        .iter()
-        .zip(gz)
-        .map(|(n, b)| (*n, Reply::Body(b.clone())))
-        .collect()
-}
-
 const LINES: Show = Show {
     bar: false,
     lines: true,
@@ -40,9 +20,9 @@ const LINES: Show = Show {
 
 #[test]
 fn a_download_reports_each_file_saved_then_kept() {
-    let (gz, table) = small_table();
-    let table: Vec<(&str, &str)> = table.iter().map(|(n, h)| (*n, h.as_str())).collect();
-    let server = Server::start(&routes(&gz));
+    let set = SmallSet::new();
+    let table = set.table();
+    let server = Server::start(&set.routes());
     let dir = tempfile::tempdir().unwrap();
     let options = Options {
         mirrors: vec![server.base.clone()],
@@ -84,9 +64,8 @@ fn a_download_reports_each_file_saved_then_kept() {
 
 #[test]
 fn content_that_is_not_mnist_fails_every_mirror_and_leaves_nothing() {
-    let (gz, _) = small_table();
     let first = Server::start(&[]);
-    let second = Server::start(&routes(&gz));
+    let second = Server::start(&SmallSet::new().routes());
     let work = tempfile::tempdir().unwrap();
     let out = cmd(work.path())
         .args(["data", "download", "--data", "d", "--mirror", &first.base])

@@ -1,51 +1,19 @@
 //! Downloading against local HTTP servers on 127.0.0.1 started by the tests:
 //! success, HTTP errors, a checksum mismatch, a truncated body, a refused
 //! connection, a timeout, every mirror failing, and nothing left behind.
-//! The expected checksums are those of the small files made here.
+//! The expected checksums are those of the small set's files ([`SmallSet`]).
 
 use crate::util::idx::*;
 use crate::util::listing;
-use crate::util::server::{refused_base, Reply, Server};
+use crate::util::server::{refused_base, Reply, Server, SmallSet};
 use numdiff_plot::data::checksum::sha256_hex;
 use numdiff_plot::data::mnist::FILES;
 use numdiff_plot::data::{download, verify, DownloadError, Event, Mnist, Options};
 use std::path::Path;
 use std::time::Duration;
 
-/// The small set: its four files gzip-compressed as a mirror serves them,
-/// and the SHA-256 of each decompressed file.
-struct Fixture {
-    gz: Vec<Vec<u8>>,
-    sha: Vec<String>,
-}
-
-impl Fixture {
-    fn new() -> Fixture {
-        let plain = small_set();
-        Fixture {
-            gz: plain.iter().map(|b| gzip(b)).collect(),
-            sha: plain.iter().map(|b| sha256_hex(&b[..]).unwrap()).collect(),
-        }
-    }
-
-    fn table(&self) -> Vec<(&'static str, &str)> {
-        FILES
-            .iter()
-            .copied()
-            .zip(self.sha.iter().map(String::as_str))
-            .collect()
-    }
-
-    /// A route for each file, serving it intact.
-    fn routes(&self) -> Vec<(&'static str, Reply)> {
-        FILES
-            .iter()
-            .copied()
-            .zip(self.gz.iter().map(|b| Reply::Body(b.clone())))
-            .collect()
-    }
-}
-
+/// Download options: `mirrors` tried in order, `table`'s checksums and a
+/// timeout of 5 s.
 fn options<'a>(mirrors: &[&str], table: &'a [(&'a str, &'a str)]) -> Options<'a> {
     Options {
         mirrors: mirrors.iter().map(|m| m.to_string()).collect(),
@@ -105,7 +73,7 @@ fn all_paths(name_prefix: &str) -> Vec<String> {
 
 #[test]
 fn downloads_the_four_files_which_then_load() {
-    let f = Fixture::new();
+    let f = SmallSet::new();
     let table = f.table();
     let mirror = Server::start(&f.routes());
     let root = tempfile::tempdir().unwrap();
@@ -152,7 +120,7 @@ fn downloads_the_four_files_which_then_load() {
 
 #[test]
 fn http_errors_move_on_to_the_next_mirror() {
-    let f = Fixture::new();
+    let f = SmallSet::new();
     let table = f.table();
     let missing = Server::start(&[]);
     let forbidden = Server::start(&FILES.map(|n| (n, Reply::Status(403))));
@@ -176,7 +144,7 @@ fn http_errors_move_on_to_the_next_mirror() {
 
 #[test]
 fn a_checksum_mismatch_moves_on_to_the_next_mirror() {
-    let f = Fixture::new();
+    let f = SmallSet::new();
     let table = f.table();
     // Valid gzip of valid IDX, but not the expected content.
     let other = labels(&[9, 9, 9]);
@@ -197,7 +165,7 @@ fn a_checksum_mismatch_moves_on_to_the_next_mirror() {
 
 #[test]
 fn a_truncated_body_moves_on_to_the_next_mirror() {
-    let f = Fixture::new();
+    let f = SmallSet::new();
     let table = f.table();
     let full = f.gz[0].len();
     let cut = Reply::Truncated {
@@ -221,7 +189,7 @@ fn a_truncated_body_moves_on_to_the_next_mirror() {
 
 #[test]
 fn a_refused_connection_moves_on_to_the_next_mirror() {
-    let f = Fixture::new();
+    let f = SmallSet::new();
     let table = f.table();
     let refused = refused_base();
     let good = Server::start(&f.routes());
@@ -234,7 +202,7 @@ fn a_refused_connection_moves_on_to_the_next_mirror() {
 
 #[test]
 fn a_silent_mirror_times_out_and_the_next_is_tried() {
-    let f = Fixture::new();
+    let f = SmallSet::new();
     let table = &f.table()[3..];
     let silent = Server::start(&[(FILES[3], Reply::Hang)]);
     let good = Server::start(&f.routes());
@@ -249,7 +217,7 @@ fn a_silent_mirror_times_out_and_the_next_is_tried() {
 
 #[test]
 fn when_every_mirror_fails_the_error_lists_each_and_nothing_is_left_behind() {
-    let f = Fixture::new();
+    let f = SmallSet::new();
     let table = f.table();
     // The first mirror serves all but the labels; the others fail on it.
     let mut routes = f.routes();
@@ -282,7 +250,7 @@ fn when_every_mirror_fails_the_error_lists_each_and_nothing_is_left_behind() {
 
 #[test]
 fn a_failed_download_into_a_new_directory_creates_nothing() {
-    let f = Fixture::new();
+    let f = SmallSet::new();
     let table = f.table();
     let missing = Server::start(&[]);
     let root = tempfile::tempdir().unwrap();
@@ -297,7 +265,7 @@ fn a_failed_download_into_a_new_directory_creates_nothing() {
 
 #[test]
 fn a_file_of_other_content_is_not_replaced() {
-    let f = Fixture::new();
+    let f = SmallSet::new();
     let table = f.table();
     let good = Server::start(&f.routes());
     let dir = tempfile::tempdir().unwrap();
@@ -334,7 +302,7 @@ fn a_file_of_other_content_is_not_replaced() {
 
 #[test]
 fn only_the_files_missing_are_fetched() {
-    let f = Fixture::new();
+    let f = SmallSet::new();
     let table = f.table();
     let good = Server::start(&f.routes());
     let dir = tempfile::tempdir().unwrap();
@@ -361,7 +329,7 @@ fn only_the_files_missing_are_fetched() {
 
 #[test]
 fn uncompressed_content_is_verified_and_kept_as_served() {
-    let f = Fixture::new();
+    let f = SmallSet::new();
     let table = &f.table()[1..2];
     let plain = small_set();
     let good = Server::start(&[(FILES[1], Reply::Body(plain[1].clone()))]);
@@ -372,7 +340,7 @@ fn uncompressed_content_is_verified_and_kept_as_served() {
 
 #[test]
 fn a_mirror_that_is_not_an_http_url_or_none_at_all_is_refused() {
-    let f = Fixture::new();
+    let f = SmallSet::new();
     let table = f.table();
     let dir = tempfile::tempdir().unwrap();
     let (result, seen) = run(dir.path(), &options(&["ftp://example.org/mnist/"], &table));
@@ -391,7 +359,7 @@ fn a_mirror_that_is_not_an_http_url_or_none_at_all_is_refused() {
 
 #[test]
 fn verify_reports_each_file() {
-    let f = Fixture::new();
+    let f = SmallSet::new();
     let table = f.table();
     let dir = tempfile::tempdir().unwrap();
     let plain = small_set();

@@ -32,15 +32,16 @@ pub fn run(dir: &Path, args: &[&str]) -> (Option<i32>, Vec<u8>, String) {
     )
 }
 
-/// Runs with `args` in `dir`, expects success, returns stdout.
+/// Runs with `args` in `dir`, expects exit 0, returns stdout and stderr.
+pub fn succeeds(dir: &Path, args: &[&str]) -> (String, String) {
+    let (code, stdout, stderr) = run(dir, args);
+    assert_eq!(code, Some(0), "{args:?}: {stderr}");
+    (String::from_utf8(stdout).expect("utf-8"), stderr)
+}
+
+/// Runs with `args` in `dir`, expects exit 0, returns stdout.
 pub fn ok(dir: &Path, args: &[&str]) -> String {
-    let out = cmd(dir).args(args).output().expect("runs");
-    assert!(
-        out.status.success(),
-        "{args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("utf-8")
+    succeeds(dir, args).0
 }
 
 /// Runs with `args --json`, expects success, returns the parsed object.
@@ -50,24 +51,12 @@ pub fn json(dir: &Path, args: &[&str]) -> serde_json::Value {
     serde_json::from_str(&ok(dir, &all)).expect("stdout is one JSON object")
 }
 
-/// Runs with `args`, expects exit 0, returns stdout and stderr.
-pub fn succeeds(dir: &Path, args: &[&str]) -> (String, String) {
-    let (code, stdout, stderr) = run(dir, args);
-    assert_eq!(code, Some(0), "{args:?}: {stderr}");
-    (String::from_utf8(stdout).expect("utf-8"), stderr)
-}
-
 /// Runs with `args`, expects failure with `code`, returns stderr.
 pub fn fails(dir: &Path, args: &[&str], code: i32) -> String {
-    let out = cmd(dir).args(args).output().expect("runs");
-    assert_eq!(
-        out.status.code(),
-        Some(code),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert!(out.stdout.is_empty(), "nothing on stdout when failing");
-    String::from_utf8(out.stderr).expect("utf-8")
+    let (exit, stdout, stderr) = run(dir, args);
+    assert_eq!(exit, Some(code), "{args:?}: {stderr}");
+    assert!(stdout.is_empty(), "nothing on stdout when failing");
+    stderr
 }
 
 /// A PNG's width and height, after checking it decodes in full.

@@ -1,7 +1,11 @@
 //! A small HTTP/1.1 server on 127.0.0.1 for the download tests: a canned
 //! reply for each path, one reply per connection, then the connection is
 //! closed. It stops when dropped, and by itself after a minute at most.
+//! [`SmallSet`] is what a mirror of the small MNIST-like set serves.
 
+use super::idx::{gzip, small_set};
+use numdiff_plot::data::checksum::sha256_hex;
+use numdiff_plot::data::mnist::FILES;
 use std::collections::HashMap;
 use std::io::{Read, Write};
 use std::net::{Shutdown, TcpListener, TcpStream};
@@ -85,6 +89,42 @@ impl Drop for Server {
         if let Some(thread) = self.thread.take() {
             let _ = thread.join();
         }
+    }
+}
+
+/// The small set ([`small_set`]) as a mirror serves it: its four files
+/// gzip-compressed, and the SHA-256 of each decompressed file (what a
+/// download checks).
+pub struct SmallSet {
+    pub gz: Vec<Vec<u8>>,
+    pub sha: Vec<String>,
+}
+
+impl SmallSet {
+    pub fn new() -> SmallSet {
+        let plain = small_set();
+        SmallSet {
+            gz: plain.iter().map(|b| gzip(b)).collect(),
+            sha: plain.iter().map(|b| sha256_hex(&b[..]).unwrap()).collect(),
+        }
+    }
+
+    /// Each file name with its SHA-256, as the download options take them.
+    pub fn table(&self) -> Vec<(&'static str, &str)> {
+        FILES
+            .iter()
+            .copied()
+            .zip(self.sha.iter().map(String::as_str))
+            .collect()
+    }
+
+    /// A route for each file, serving it intact.
+    pub fn routes(&self) -> Vec<(&'static str, Reply)> {
+        FILES
+            .iter()
+            .copied()
+            .zip(self.gz.iter().map(|b| Reply::Body(b.clone())))
+            .collect()
     }
 }
 
