@@ -28,7 +28,7 @@ pub enum Problem {
     /// The file exists and its permissions do not let this user write it;
     /// replacing it anyway (as renaming into its directory could) would
     /// overrule them, which `cp` and matplotlib's `savefig` do not do either.
-    #[error("the file is read-only; make it writable (chmod u+w) or write another file")]
+    #[error("the file is read-only; {MAKE_WRITABLE} or write another file")]
     ReadOnly,
     /// The directory the file would go into does not exist.
     #[error("directory {} does not exist", .0.display())]
@@ -40,6 +40,13 @@ pub enum Problem {
     #[error("{0}")]
     Io(String),
 }
+
+/// How to make a read-only file writable, in the platform's words.
+const MAKE_WRITABLE: &str = if cfg!(windows) {
+    "clear its read-only attribute (attrib -r)"
+} else {
+    "make it writable (chmod u+w)"
+};
 
 impl WriteError {
     fn file(path: &Path, problem: Problem) -> Self {
@@ -142,8 +149,71 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
     tmp.write_all(bytes)
         .and_then(|_| tmp.as_file().sync_all())
         .map_err(fail)?;
-    tmp.persist(&real).map_err(|e| fail(e.error))?;
-    Ok(())
+    replace(tmp, &real).map_err(fail)
+}
+
+/// Renames the temporary file over `path`.
+///
+/// On Windows the rename (`MoveFileExW` with `MOVEFILE_REPLACE_EXISTING`)
+/// fails with "access denied" or a sharing violation while another program
+/// holds `path` open without sharing its deletion: an image viewer showing
+/// the figure, or an antivirus scanner or the search indexer reading a file
+/// just written. Those hold on for a moment, so the rename is tried again
+/// after each of [`RETRY_DELAYS`] (1.27 s in all) before the error is
+/// reported. Unix renames over an open file, so it tries once.
+fn replace(tmp: tempfile::NamedTempFile, path: &Path) -> io::Result<()> {
+    let persist = |tmp: tempfile::NamedTempFile| tmp.persist(path).map_err(|e| (e.error, e.file));
+    #[cfg(windows)]
+    let delays: &[std::time::Duration] = &RETRY_DELAYS;
+    #[cfg(not(windows))]
+    let delays: &[std::time::Duration] = &[];
+    retry(tmp, persist, is_held_open, delays, std::thread::sleep).map(drop)
+}
+
+/// The waits between attempts at replacing a file another program holds:
+/// 10 ms, doubling, seven times.
+#[cfg(any(windows, test))]
+const RETRY_DELAYS: [std::time::Duration; 7] = {
+    let mut delays = [std::time::Duration::ZERO; 7];
+    let mut i = 0;
+    while i < delays.len() {
+        delays[i] = std::time::Duration::from_millis(10 << i);
+        i += 1;
+    }
+    delays
+};
+
+/// Runs `attempt` on `state`; while it fails with an error that `passing`
+/// accepts, and `delays` has a wait left, sleeps that wait and runs it again
+/// on the `state` it gave back. The last error is returned as it is.
+fn retry<S, T>(
+    mut state: S,
+    mut attempt: impl FnMut(S) -> Result<T, (io::Error, S)>,
+    passing: impl Fn(&io::Error) -> bool,
+    delays: &[std::time::Duration],
+    mut sleep: impl FnMut(std::time::Duration),
+) -> io::Result<T> {
+    let mut delays = delays.iter();
+    loop {
+        match attempt(state) {
+            Ok(done) => return Ok(done),
+            Err((e, back)) => match delays.next() {
+                Some(&delay) if passing(&e) => {
+                    sleep(delay);
+                    state = back;
+                }
+                _ => return Err(e),
+            },
+        }
+    }
+}
+
+/// Windows' "access denied" (`ERROR_ACCESS_DENIED`, 5) and
+/// `ERROR_SHARING_VIOLATION` (32): what a rename over a file that another
+/// program holds open fails with (the codes mean other things elsewhere,
+/// where nothing is tried again).
+fn is_held_open(e: &io::Error) -> bool {
+    matches!(e.raw_os_error(), Some(5 | 32))
 }
 
 /// Writes to stdout; a reader that has gone away (`| head`) is not an
@@ -197,4 +267,110 @@ pub fn describe(e: &io::Error) -> String {
 fn default_permissions() -> std::fs::Permissions {
     use std::os::unix::fs::PermissionsExt;
     std::fs::Permissions::from_mode(0o644)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::cell::Cell;
+    use std::time::Duration;
+
+    fn os_error(code: i32) -> io::Error {
+        io::Error::from_raw_os_error(code)
+    }
+
+    /// `retry` over an attempt that fails with `errors` in turn, then
+    /// succeeds: what it returns, how many attempts ran, the waits slept.
+    fn run(errors: &[i32], delays: &[Duration]) -> (io::Result<u32>, u32, Vec<Duration>) {
+        let attempts = Cell::new(0);
+        let mut slept = Vec::new();
+        let result = retry(
+            0u32,
+            |n| {
+                attempts.set(attempts.get() + 1);
+                match errors.get(n as usize) {
+                    Some(&code) => Err((os_error(code), n + 1)),
+                    None => Ok(n),
+                }
+            },
+            is_held_open,
+            delays,
+            |d| slept.push(d),
+        );
+        (result, attempts.get(), slept)
+    }
+
+    #[test]
+    fn the_waits_double_from_10_ms_to_640_ms() {
+        let ms: Vec<u128> = RETRY_DELAYS.iter().map(Duration::as_millis).collect();
+        assert_eq!(ms, [10, 20, 40, 80, 160, 320, 640]);
+        assert_eq!(RETRY_DELAYS.iter().sum::<Duration>().as_millis(), 1270);
+    }
+
+    #[test]
+    fn a_file_held_open_is_replaced_once_it_is_let_go() {
+        // Access denied, a sharing violation, then the rename goes through.
+        let (result, attempts, slept) = run(&[5, 32], &RETRY_DELAYS);
+        assert_eq!(result.unwrap(), 2);
+        assert_eq!(attempts, 3);
+        assert_eq!(
+            slept,
+            [Duration::from_millis(10), Duration::from_millis(20)]
+        );
+    }
+
+    #[test]
+    fn a_file_held_open_for_too_long_gives_the_last_error() {
+        let (result, attempts, slept) = run(&[32; 9], &RETRY_DELAYS);
+        assert_eq!(result.unwrap_err().raw_os_error(), Some(32));
+        assert_eq!(attempts, 8);
+        assert_eq!(slept, RETRY_DELAYS);
+    }
+
+    #[test]
+    fn other_errors_are_not_tried_again() {
+        // ERROR_DISK_FULL (112) and ERROR_PATH_NOT_FOUND (3).
+        for code in [112, 3] {
+            let (result, attempts, slept) = run(&[code], &RETRY_DELAYS);
+            assert_eq!(result.unwrap_err().raw_os_error(), Some(code));
+            assert_eq!((attempts, slept.len()), (1, 0));
+        }
+    }
+
+    #[test]
+    fn without_waits_the_first_attempt_is_the_only_one() {
+        let (result, attempts, _) = run(&[5], &[]);
+        assert_eq!(result.unwrap_err().raw_os_error(), Some(5));
+        assert_eq!(attempts, 1);
+    }
+
+    #[test]
+    fn replacing_an_open_file_keeps_its_name_and_leaves_no_temporary_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("f.png");
+        std::fs::write(&path, b"old").unwrap();
+        let _open = std::fs::File::open(&path).unwrap();
+        write_atomic(&path, b"new").unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"new");
+        let names: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, ["f.png"]);
+    }
+
+    #[test]
+    fn the_read_only_hint_names_the_platform_s_command() {
+        let text = Problem::ReadOnly.to_string();
+        #[cfg(unix)]
+        assert_eq!(
+            text,
+            "the file is read-only; make it writable (chmod u+w) or write another file"
+        );
+        #[cfg(windows)]
+        assert_eq!(
+            text,
+            "the file is read-only; clear its read-only attribute (attrib -r) or write another file"
+        );
+    }
 }

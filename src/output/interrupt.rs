@@ -8,6 +8,12 @@
 //! at once (exit status 130, as a shell reports SIGINT) unless writes are
 //! under way inside [`uninterrupted`]; then it waits for them to finish. An
 //! interrupted command thus leaves either nothing new or whole files.
+//!
+//! On Windows the handler hears Ctrl-C and Ctrl-Break (console control
+//! events) and behaves the same, exit status 130 included. Closing the
+//! console window is another event: Windows ends the process as soon as the
+//! handler has been told, without waiting, so a write under way then can
+//! leave its `.numdiff-plot-*` temporary file (never a partial figure).
 
 use std::io::Write;
 use std::sync::{Mutex, Once, PoisonError};
