@@ -183,14 +183,16 @@ fn value_name(a: &clap::Arg) -> String {
 
 /// `--flag=VALUE` not in UTF-8: the flag and the value, shown escaped.
 fn split_at_equals(arg: &std::ffi::OsStr) -> Option<(String, String)> {
-    use std::os::unix::ffi::OsStrExt;
-    let bytes = arg.as_bytes();
+    let bytes = arg.as_encoded_bytes();
     if !bytes.starts_with(b"--") {
         return None;
     }
     let eq = bytes.iter().position(|&b| b == b'=')?;
     let flag = std::str::from_utf8(&bytes[..eq]).ok()?.to_string();
-    Some((flag, escaped(std::ffi::OsStr::from_bytes(&bytes[eq + 1..]))))
+    // SAFETY: the bytes are an OsStr's, cut right after an ASCII `=`, where
+    // `as_encoded_bytes` allows splitting them (on Windows as on Unix).
+    let value = unsafe { std::ffi::OsStr::from_encoded_bytes_unchecked(&bytes[eq + 1..]) };
+    Some((flag, escaped(value)))
 }
 
 /// The bytes as Rust's `Debug` shows them, without the quotes: `\xFF` for
