@@ -89,11 +89,15 @@ fn every_command_shown_prints_what_is_shown() {
     }
 }
 
+/// Where the README's images are: absolute, so that they show on crates.io
+/// and PyPI too.
+const FIGURES_URL: &str = "https://raw.githubusercontent.com/numdiff-plot/numdiff-plot/main/figures/";
+
 /// The gallery's rows: the figure's file and the command that draws it.
 fn gallery(text: &str) -> Vec<(String, String)> {
     text.lines()
         .filter_map(|row| {
-            let file = row.strip_prefix("| ![](figures/")?;
+            let file = row.strip_prefix("| ![](")?.strip_prefix(FIGURES_URL)?;
             let file = &file[..file.find(')')?];
             let command = row.rsplit('|').nth(1)?.trim().trim_matches('`');
             Some((file.to_string(), command.to_string()))
