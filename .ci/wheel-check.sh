@@ -34,16 +34,19 @@ wheels=("$out"/*.whl)
 [ "${#wheels[@]}" -eq 1 ] || fail "expected one wheel in $out, found: ${wheels[*]}"
 wheel=${wheels[0]}
 name=$(basename "$wheel")
+# The platform tag names manylinux2014 under both its names, in either order.
 case "$name" in
+"numdiff_plot-$version-py3-none-manylinux2014_x86_64.manylinux_2_17_x86_64.whl") ;;
 "numdiff_plot-$version-py3-none-manylinux_2_17_x86_64.manylinux2014_x86_64.whl") ;;
-*) fail "$name: expected numdiff_plot-$version-py3-none-manylinux_2_17_x86_64.manylinux2014_x86_64.whl" ;;
+*) fail "$name: expected numdiff_plot-$version-py3-none-manylinux2014_x86_64.manylinux_2_17_x86_64.whl" ;;
 esac
 echo "$name"
 
 echo "-- auditwheel show"
 audit=$("$TOOLS/auditwheel" show "$wheel")
 echo "$audit"
-grep -q 'consistent with the following platform tag: "manylinux_2_17_x86_64"' <<<"$audit" ||
+# auditwheel wraps its sentences: read them as one line.
+tr -s ' \n' '  ' <<<"$audit" | grep -q 'consistent with the following platform tag: "manylinux_2_17_x86_64"' ||
     fail "auditwheel does not accept $name as manylinux_2_17_x86_64"
 
 work=$(mktemp -d)
@@ -86,8 +89,10 @@ grep -q '^\.SH "NUMDIFF-PLOT ALL"' "$work/numdiff-plot.1" || fail "the manual pa
 echo "manual page: $(wc -l <"$work/numdiff-plot.1") lines"
 
 echo "-- pipx install"
+# pipx passes --pip-args on to the upgrade of its own pip too, which needs
+# PyPI: the wheel has no dependencies, and pip looks for none.
 PIPX_HOME=$work/pipx PIPX_BIN_DIR=$work/pipx/bin PIPX_MAN_DIR=$work/pipx/man \
-    "$TOOLS/pipx" install --quiet --pip-args="--no-index" "$wheel" >/dev/null
+    "$TOOLS/pipx" install --quiet "$wheel" >/dev/null
 shown=$("$work/pipx/bin/numdiff-plot" --version)
 [ "$shown" = "numdiff-plot $version" ] || fail "pipx's numdiff-plot --version printed '$shown'"
 echo "pipx: $shown"
