@@ -91,7 +91,8 @@ fn every_command_shown_prints_what_is_shown() {
 
 /// Where the README's images are: absolute, so that they show on crates.io
 /// and PyPI too.
-const FIGURES_URL: &str = "https://raw.githubusercontent.com/numdiff-plot/numdiff-plot/main/figures/";
+const FIGURES_URL: &str =
+    "https://raw.githubusercontent.com/numdiff-plot/numdiff-plot/main/figures/";
 
 /// The gallery's rows: the figure's file and the command that draws it.
 fn gallery(text: &str) -> Vec<(String, String)> {
