@@ -198,6 +198,9 @@ pub struct AllArgs {
     /// Do not list the files written
     #[arg(short, long)]
     pub quiet: bool,
+    /// Threads to render on (default: every core); the figures are the same on any number
+    #[arg(short = 'j', long, value_name = "N", allow_negative_numbers = true, value_parser = crate::threads::parse_threads)]
+    pub threads: Option<std::num::NonZeroUsize>,
 }
 
 #[derive(Debug, Args)]

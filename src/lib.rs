@@ -17,3 +17,4 @@ pub mod network;
 pub mod numerics;
 pub mod output;
 pub mod render;
+pub mod threads;

@@ -1,11 +1,18 @@
-//! The flags of `train`: the book's hyperparameters, with its values as
-//! defaults, and where the data and the figures are.
+//! The flags of `train`: the book's hyperparameters, with its values
+//! ([`Settings::book`]) as defaults, where the data and the figures are,
+//! and the threads.
 
 use super::caps::{MAX_HIDDEN, MAX_ITERS};
 use super::data::DataDirArg;
 use super::parse::parse_seed;
+use crate::network::Settings;
+use crate::threads::parse_threads;
 use clap::{Args, ValueEnum};
+use std::num::NonZeroUsize;
 use std::path::PathBuf;
+
+/// The book's settings, whose values are the flags' defaults.
+const BOOK: Settings = Settings::book();
 
 /// How the gradient of the loss is computed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, serde::Serialize)]
@@ -21,23 +28,26 @@ pub enum Grad {
 #[derive(Debug, Args)]
 pub struct TrainArgs {
     /// Iterations: one mini-batch and one gradient step each (iters_num)
-    #[arg(long, value_name = "N", default_value = "10000", allow_negative_numbers = true, value_parser = parse_iters)]
+    #[arg(long, value_name = "N", default_value_t = BOOK.iters, allow_negative_numbers = true, value_parser = parse_iters)]
     pub iters: usize,
     /// Images per mini-batch, drawn with replacement (batch_size); at most the training set's size
-    #[arg(long, value_name = "N", default_value = "100", allow_negative_numbers = true, value_parser = parse_batch)]
+    #[arg(long, value_name = "N", default_value_t = BOOK.batch_size, allow_negative_numbers = true, value_parser = parse_batch)]
     pub batch: usize,
     /// Learning rate (learning_rate)
-    #[arg(long, value_name = "LR", default_value = "0.1", allow_negative_numbers = true, value_parser = parse_lr)]
+    #[arg(long, value_name = "LR", default_value_t = BOOK.learning_rate, allow_negative_numbers = true, value_parser = parse_lr)]
     pub lr: f64,
     /// Units in the hidden layer (hidden_size)
-    #[arg(long, value_name = "N", default_value = "50", allow_negative_numbers = true, value_parser = parse_hidden)]
+    #[arg(long, value_name = "N", default_value_t = BOOK.hidden, allow_negative_numbers = true, value_parser = parse_hidden)]
     pub hidden: usize,
     /// The weights and batches that follow numpy's np.random.seed(SEED)
-    #[arg(long, default_value = "0", allow_negative_numbers = true, value_parser = parse_seed)]
+    #[arg(long, default_value_t = BOOK.seed, allow_negative_numbers = true, value_parser = parse_seed)]
     pub seed: u32,
     /// How the gradient is computed: backprop (as the book's script) or numerical (the chapter's central difference)
     #[arg(long, value_name = "METHOD", value_enum, default_value_t = Grad::Backprop)]
     pub grad: Grad,
+    /// Threads to train on (default: every core); the results are the same on any number
+    #[arg(short = 'j', long, value_name = "N", allow_negative_numbers = true, value_parser = parse_threads)]
+    pub threads: Option<NonZeroUsize>,
     #[command(flatten)]
     pub data: DataDirArg,
     /// The directory to write train_loss.png and train_accuracy.png into (created if missing)

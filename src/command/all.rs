@@ -6,6 +6,7 @@ use crate::error::Error;
 use crate::figure::{self, Plot};
 use crate::output::{check_destination, print_stdout, write_atomic};
 use crate::render::{Format, Size};
+use crate::threads;
 use anyhow::{anyhow, Context, Result};
 use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -15,7 +16,8 @@ use std::sync::{Mutex, PoisonError};
 /// `--check` compared with what is on disk.
 pub fn run(a: &AllArgs) -> Result<()> {
     let figures = figure::book_figures();
-    let rendered = render_in_parallel(&figures);
+    let threads = threads::count(a.threads, figures.len());
+    let rendered = render_in_parallel(&figures, threads);
     if a.check {
         let mut stale = Vec::new();
         for ((file, _), bytes) in figures.iter().zip(rendered) {
@@ -55,14 +57,12 @@ pub fn run(a: &AllArgs) -> Result<()> {
     Ok(print_stdout(written.as_bytes())?)
 }
 
-/// Renders each figure to its image, in order, on as many threads as the
-/// machine has cores (no more: more would not be faster, only hold more
-/// images in memory at once). Each thread takes the next figure not yet
-/// taken until none is left.
-fn render_in_parallel(figures: &[(&'static str, Box<dyn Plot>)]) -> Vec<Result<Vec<u8>>> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .clamp(1, figures.len().max(1));
+/// Renders each figure to its image, in order, on `threads` threads. Each
+/// takes the next figure not yet taken until none is left.
+fn render_in_parallel(
+    figures: &[(&'static str, Box<dyn Plot>)],
+    threads: usize,
+) -> Vec<Result<Vec<u8>>> {
     let next = AtomicUsize::new(0);
     let results: Vec<Mutex<Option<Result<Vec<u8>>>>> =
         figures.iter().map(|_| Mutex::new(None)).collect();

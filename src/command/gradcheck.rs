@@ -7,16 +7,19 @@
 //! each gradient took.
 
 use super::data::load_for_batches;
-use super::network::datasets;
+use super::train::datasets;
 use crate::cli::GradcheckArgs;
-use crate::network::two_layer_net::{inputs, labels, one_hot};
-use crate::network::{
-    gradient, numerical_gradient, Gradients, Level, Params, SparseImages, TwoLayerNet,
-};
+use crate::network::engine::layout::PaddedParams;
+use crate::network::engine::numerical::numerical_gradient;
+use crate::network::engine::simd::Level;
+use crate::network::engine::sparse::SparseImages;
+use crate::network::engine::threads::Team;
+use crate::network::{gradient, inputs, labels, one_hot, Gradients, Settings, TwoLayerNet, CLASSES};
 use crate::numerics::sum::numpy_sum;
 use crate::numerics::RandomState;
 use crate::output::print_stdout;
 use crate::output::text::fmt_py;
+use crate::threads;
 use anyhow::{Context, Result};
 use serde::Serialize;
 use std::path::Path;
@@ -86,21 +89,26 @@ pub fn run(a: &GradcheckArgs) -> Result<()> {
     let (train, _) = datasets(mnist)?;
 
     // train_neuralnet.py's order: np.random.seed, the network, the first batch.
+    // The book's hidden size, as `train` uses by default.
+    let hidden = Settings::book().hidden;
     let mut rng = RandomState::new(a.seed);
-    let net = TwoLayerNet::for_inputs(train.pixels(), 50, &mut rng);
+    let net = TwoLayerNet::for_inputs(train.pixels(), hidden, &mut rng);
     let batch = rng
         .choice(train.len(), a.batch)
         .context("drawing the batch")?;
 
-    let images = SparseImages::new(&train)?;
-    let params = Params::new(&net);
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(2));
+    // One part per parameter row at most: a row of W1 per pixel, b1, W2's
+    // rows, b2.
+    let threads = threads::count(a.threads, train.pixels() + hidden + 2);
+    let team = Team::new(threads).with_context(|| format!("starting {threads} threads"))?;
+    let images = SparseImages::new(&train, &team)?;
+    let params = PaddedParams::new(&net);
     let started = Instant::now();
-    let numerical = numerical_gradient(Level::detect(), &params, &images, &batch, threads);
+    let numerical = numerical_gradient(Level::detect(), &params, &images, &batch, &team)?;
     let numerical_seconds = started.elapsed().as_secs_f64();
 
     let (x, t) = (inputs(&train, &batch), labels(&train, &batch));
-    let t = one_hot(&t, 10);
+    let t = one_hot(&t, CLASSES);
     let started = Instant::now();
     let backprop = gradient(&net, x.view(), t.view());
     let backprop_seconds = started.elapsed().as_secs_f64();

@@ -10,7 +10,6 @@ pub mod diff;
 pub mod docs;
 pub mod figure;
 pub mod gradcheck;
-pub mod network;
 pub mod train;
 
 use crate::cli::{caps, Cli, Command};

@@ -10,99 +10,59 @@
 //! written until training has ended; then both figures are written
 //! atomically, and Ctrl-C waits for those writes ([`interrupt`]).
 //!
-//! The command meets the network in one place, [`NETWORK`]: a [`Trainer`]
-//! for each way of taking the gradient.
+//! The command meets the network in one place, [`METHODS`]: a training
+//! function for each way of taking the gradient.
 
 use super::data::load_for_batches;
 use crate::cli::train::{Grad, TrainArgs};
-use crate::data::Mnist;
+use crate::data::{Images, Mnist};
 use crate::error::Error;
 use crate::figure::{self, train_accuracy, train_loss, Plot};
-use crate::output::file::describe;
-use crate::output::{interrupt, write_atomic, Progress as Bar, Show, Unit};
+use crate::network::{self, Dataset, Epoch, Observer, Settings, Training};
+use crate::output::file::{describe, WriteError};
+use crate::output::{interrupt, write_atomic, Progress, Show, Unit};
 use crate::render::{Format, Size};
+use crate::threads;
 use anyhow::{anyhow, bail, Context, Result};
 use serde::Serialize;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-/// The hyperparameters, checked, named as the book's script names them.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct TrainSettings {
-    /// `iters_num`: iterations, one mini-batch each.
-    pub iters: usize,
-    /// `batch_size`: images per mini-batch, drawn with replacement; at
-    /// most the number of training images.
-    pub batch_size: usize,
-    /// `learning_rate`: finite, greater than 0.
-    pub learning_rate: f64,
-    /// `hidden_size`: at least 1.
-    pub hidden: usize,
-    /// `np.random.seed(seed)` before the weights and the batches are drawn.
-    pub seed: u32,
-    /// How the gradient is taken.
-    pub grad: Grad,
-}
-
-impl TrainSettings {
-    pub fn from_args(a: &TrainArgs) -> Self {
-        TrainSettings {
-            iters: a.iters,
-            batch_size: a.batch,
-            learning_rate: a.lr,
-            hidden: a.hidden,
-            seed: a.seed,
-            grad: a.grad,
-        }
+/// The book's settings from the flags, on the threads `--threads` asks
+/// for (or every core), at most one per image of a batch.
+pub fn settings(a: &TrainArgs) -> Settings {
+    Settings {
+        iters: a.iters,
+        batch_size: a.batch,
+        learning_rate: a.lr,
+        hidden: a.hidden,
+        seed: a.seed,
+        threads: threads::count(a.threads, a.batch),
     }
-}
-
-/// What a trainer reports while it runs, in order.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub enum Progress {
-    /// After iteration `iteration` (from 0), with the loss recorded for it.
-    Iteration { iteration: usize, loss: f64 },
-    /// Epoch `index`'s accuracies (0: before any epoch is complete),
-    /// measured after iteration `iteration`.
-    Epoch {
-        index: usize,
-        iteration: usize,
-        train_acc: f64,
-        test_acc: f64,
-    },
-}
-
-/// What the book's script records: `train_loss_list` (one loss per
-/// iteration), `train_acc_list` and `test_acc_list` (one per epoch).
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct TrainResult {
-    pub loss: Vec<f64>,
-    pub train_acc: Vec<f64>,
-    pub test_acc: Vec<f64>,
 }
 
 /// Trains on the data (taken by value, so that its bytes can be moved into
 /// the network's own layout without a copy) with the settings, telling
-/// `progress` of every iteration and epoch.
-pub type Trainer = fn(Mnist, &TrainSettings, &mut dyn FnMut(Progress)) -> Result<TrainResult>;
+/// `observer` of every iteration and epoch.
+pub type TrainFn = fn(Mnist, &Settings, &mut dyn Observer) -> Result<Training>;
 
-/// The trainers of one build, one for each [`Grad`]; `None` where the
-/// build has none.
+/// The training functions of one build, one for each [`Grad`]; `None`
+/// where the build has none.
 #[derive(Debug, Clone, Copy)]
-pub struct Network {
-    pub backprop: Option<Trainer>,
-    pub numerical: Option<Trainer>,
+pub struct Methods {
+    pub backprop: Option<TrainFn>,
+    pub numerical: Option<TrainFn>,
 }
 
-/// The network the binary trains. Connecting a trainer is one entry here.
-pub const NETWORK: Network = Network {
-    backprop: Some(super::network::backprop),
-    numerical: Some(super::network::numerical),
+/// The network the binary trains. Connecting a method is one entry here.
+pub const METHODS: Methods = Methods {
+    backprop: Some(backprop),
+    numerical: Some(numerical),
 };
 
-impl Network {
-    fn trainer(&self, grad: Grad) -> Result<Trainer> {
+impl Methods {
+    fn for_grad(&self, grad: Grad) -> Result<TrainFn> {
         match grad {
             Grad::Backprop => self
                 .backprop
@@ -117,56 +77,95 @@ impl Network {
     }
 }
 
-/// `train` as the binary runs it: with [`NETWORK`], reporting on stdout.
+/// The book's `train_neuralnet.py` with the backprop gradient.
+fn backprop(mnist: Mnist, settings: &Settings, observer: &mut dyn Observer) -> Result<Training> {
+    let (train, test) = datasets(mnist)?;
+    Ok(network::train(&train, &test, settings, observer)?)
+}
+
+/// The same loop with the chapter's numerical gradient
+/// (`network.numerical_gradient`) in place of backprop.
+fn numerical(mnist: Mnist, settings: &Settings, observer: &mut dyn Observer) -> Result<Training> {
+    let (train, test) = datasets(mnist)?;
+    Ok(network::train_numerical(&train, &test, settings, observer)?)
+}
+
+/// The training and test sets, their bytes moved, not copied.
+pub fn datasets(m: Mnist) -> Result<(Dataset, Dataset)> {
+    let set = |images: Images, labels: Vec<u8>, which: &str| {
+        Dataset::new(images.pixels, labels, images.rows, images.cols)
+            .with_context(|| format!("the {which} set"))
+    };
+    Ok((
+        set(m.train_images, m.train_labels, "training")?,
+        set(m.test_images, m.test_labels, "test")?,
+    ))
+}
+
+/// The training's progress on the command's bar (the loss) and report
+/// lines (the book's line per epoch).
+struct Shown<'p, 'o> {
+    progress: &'p mut Progress<'o>,
+    /// The first failure to print a line, reported after training.
+    written: Result<(), WriteError>,
+}
+
+impl Observer for Shown<'_, '_> {
+    fn iteration(&mut self, iteration: usize, loss: f64) {
+        self.progress
+            .set(iteration as u64 + 1, || format!("loss {loss:.4}"));
+    }
+
+    fn epoch(&mut self, e: &Epoch) {
+        if self.written.is_ok() {
+            self.written = self
+                .progress
+                .line(&train_accuracy::epoch_line(e.train_acc, e.test_acc));
+        }
+    }
+}
+
+/// `train` as the binary runs it: with [`METHODS`], reporting on stdout.
 pub fn run(a: &TrainArgs) -> Result<()> {
     interrupt::exit_on_interrupt();
     let stdout = std::io::stdout();
     run_with(
         a,
-        &NETWORK,
+        &METHODS,
         Show::detect(a.quiet, a.json),
         &mut stdout.lock(),
     )
 }
 
-/// `train` with `network`, its report (or JSON) on `out`.
-pub fn run_with(a: &TrainArgs, network: &Network, show: Show, out: &mut dyn Write) -> Result<()> {
-    let settings = TrainSettings::from_args(a);
+/// `train` with `methods`, its report (or JSON) on `out`.
+pub fn run_with(a: &TrainArgs, methods: &Methods, show: Show, out: &mut dyn Write) -> Result<()> {
+    let settings = settings(a);
     let (mnist, dir) = load_for_batches(&a.data, settings.batch_size)?;
     prepare_output(&a.output)?;
-    let trainer = network.trainer(settings.grad)?;
+    let train = methods.for_grad(a.grad)?;
 
-    let mut bar = Bar::new(show, out);
-    bar.start(
+    let mut progress = Progress::new(show, out);
+    progress.start(
         "train",
         Some(settings.iters as u64),
         Unit::Steps("iterations"),
     );
-    let mut written = Ok(());
     let started = Instant::now();
-    let result = trainer(mnist, &settings, &mut |p| match p {
-        Progress::Iteration { iteration, loss } => {
-            bar.set(iteration as u64 + 1, || format!("loss {loss:.4}"))
-        }
-        Progress::Epoch {
-            train_acc,
-            test_acc,
-            ..
-        } => {
-            if written.is_ok() {
-                written = bar.line(&train_accuracy::epoch_line(train_acc, test_acc));
-            }
-        }
-    })?;
+    let mut shown = Shown {
+        progress: &mut progress,
+        written: Ok(()),
+    };
+    let result = train(mnist, &settings, &mut shown)?;
+    let written = shown.written;
     let seconds = started.elapsed().as_secs_f64();
-    bar.finish();
+    progress.finish();
     written?;
     check(&result, &settings)?;
 
     let loss = train_loss::Data { loss: result.loss };
     let accuracy = train_accuracy::Data {
-        train_acc: result.train_acc,
-        test_acc: result.test_acc,
+        train_acc: result.epochs.iter().map(|e| e.train_acc).collect(),
+        test_acc: result.epochs.iter().map(|e| e.test_acc).collect(),
     };
     let files = draw(&loss, &accuracy, &a.output)?;
     interrupt::uninterrupted(|| {
@@ -183,18 +182,21 @@ pub fn run_with(a: &TrainArgs, network: &Network, show: Show, out: &mut dyn Writ
             loss: &loss.loss,
             train_acc: &accuracy.train_acc,
             test_acc: &accuracy.test_acc,
-            settings: &settings,
+            settings: ReportSettings {
+                book: &settings,
+                grad: a.grad,
+            },
             data: &dir,
             seconds,
             output: &paths,
         };
         let text = serde_json::to_string(&report).context("serializing the results")? + "\n";
-        return Ok(bar.print(&text)?);
+        return Ok(progress.print(&text)?);
     }
     for path in paths {
-        bar.line(&format!("wrote {}", path.display()))?;
+        progress.line(&format!("wrote {}", path.display()))?;
     }
-    bar.line(&format!("{} iterations in {seconds:.2} s", settings.iters))?;
+    progress.line(&format!("{} iterations in {seconds:.2} s", settings.iters))?;
     Ok(())
 }
 
@@ -204,10 +206,18 @@ struct Report<'a> {
     loss: &'a [f64],
     train_acc: &'a [f64],
     test_acc: &'a [f64],
-    settings: &'a TrainSettings,
+    settings: ReportSettings<'a>,
     data: &'a Path,
     seconds: f64,
     output: &'a [&'a Path],
+}
+
+/// The settings as `--json` prints them: the book's, and the gradient.
+#[derive(Serialize)]
+struct ReportSettings<'a> {
+    #[serde(flatten)]
+    book: &'a Settings,
+    grad: Grad,
 }
 
 /// A missing output directory is created; an existing one must take a
@@ -241,17 +251,14 @@ fn prepare_output(dir: &Path) -> Result<()> {
         })
 }
 
-/// A trainer that returned other than it was asked for is a bug, said
+/// A training that returned other than it was asked for is a bug, said
 /// plainly rather than drawn.
-fn check(result: &TrainResult, settings: &TrainSettings) -> Result<()> {
-    if result.loss.len() != settings.iters || result.train_acc.len() != result.test_acc.len() {
+fn check(result: &Training, settings: &Settings) -> Result<()> {
+    if result.loss.len() != settings.iters {
         bail!(
-            "internal error: the trainer returned {} losses for {} iterations, \
-             and {} train and {} test accuracies",
+            "internal error: the training returned {} losses for {} iterations",
             result.loss.len(),
             settings.iters,
-            result.train_acc.len(),
-            result.test_acc.len()
         );
     }
     Ok(())

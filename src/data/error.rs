@@ -97,6 +97,10 @@ pub enum DataError {
         index: usize,
         label: u8,
     },
+
+    /// A thread loading a file panicked (a bug).
+    #[error(transparent)]
+    Panicked(#[from] crate::threads::Panicked),
 }
 
 impl DataError {

@@ -5,6 +5,7 @@
 
 use super::error::DataError;
 use super::idx::{self, Images};
+use crate::threads;
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 
@@ -68,13 +69,17 @@ impl Mnist {
             Part::ALL.map(|part| locate(dir, part.file_name()));
         let (train_images, train_labels, test_images, test_labels) =
             (train_images?, train_labels?, test_images?, test_labels?);
-        // The two sets on two threads (decompressing is most of the time);
-        // the training set's error, if both fail, is the one reported.
-        let (train, test) = std::thread::scope(|scope| {
-            let test = scope.spawn(|| load_set(&test_images, &test_labels));
-            let train = load_set(&train_images, &train_labels);
-            (train, test.join().expect("loading does not panic"))
-        });
+        // The two sets on two threads where there are two cores
+        // (decompressing is most of the time); the training set's error, if
+        // both fail, is the one reported.
+        let sets = [(&train_images, &train_labels), (&test_images, &test_labels)];
+        let loaded = if threads::count(None, sets.len()) > 1 {
+            threads::scoped("loading MNIST", sets.to_vec(), |(i, l)| load_set(i, l))
+                .map_err(DataError::Panicked)?
+        } else {
+            sets.iter().map(|(i, l)| load_set(i, l)).collect()
+        };
+        let [train, test]: [_; 2] = loaded.try_into().expect("two sets");
         let ((train_images, train_labels), (test_images, test_labels)) = (train?, test?);
         Ok(Mnist {
             train_images,

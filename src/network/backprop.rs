@@ -1,7 +1,7 @@
 //! The gradient that the book's `train_neuralnet.py` calls:
 //! `TwoLayerNet.gradient`, backpropagation (explained in chapter 5).
 
-use super::exp::sigmoid;
+use crate::numerics::activation::sigmoid_grad;
 use super::two_layer_net::TwoLayerNet;
 use ndarray::{Array1, Array2, ArrayView2, Axis};
 
@@ -35,11 +35,6 @@ pub fn gradient(net: &TwoLayerNet, x: ArrayView2<f64>, t: ArrayView2<f64>) -> Gr
     Gradients { w1, b1, w2, b2 }
 }
 
-/// sigmoid′(a) = (1 − sigmoid(a))·sigmoid(a), the book's `sigmoid_grad`.
-pub fn sigmoid_grad(a: f64) -> f64 {
-    (1.0 - sigmoid(a)) * sigmoid(a)
-}
-
 impl TwoLayerNet {
     /// One step of gradient descent, as the book's loop does it:
     /// `params[key] -= learning_rate * grad[key]` for W1, b1, W2, b2.
@@ -54,7 +49,7 @@ impl TwoLayerNet {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::network::two_layer_net::one_hot;
+    use crate::network::one_hot;
     use crate::numerics::RandomState;
 
     /// The mean cross-entropy as a function of one parameter, for a central

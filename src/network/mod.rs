@@ -1,37 +1,38 @@
-//! The two-layer network of the book's section 4.5 and its training.
+//! The two-layer network of the book's section 4.5 and its training, in two
+//! rooms.
 //!
-//! [`TwoLayerNet`] and [`gradient`] are the book's `two_layer_net.py` as
-//! written, dense, with ndarray; [`train()`] is `train_neuralnet.py`'s loop,
-//! run by [`Trainer`], which computes the same thing on the nonzero pixels
-//! only, with vector kernels ([`forward`], [`backward`]). [`Dataset`] is
-//! what the loop takes: images as bytes, as the IDX files hold them.
+//! This module is the book's `two_layer_net.py` and `train_neuralnet.py` as
+//! written, dense, with ndarray: [`TwoLayerNet`] (forward pass, loss,
+//! accuracy, [`numerical_gradient`], backprop [`gradient`]) and the
+//! training loop ([`train()`]). It is what a reader puts beside the book,
+//! and the oracle that the tests hold the fast path to.
+//!
+//! [`engine`] is the fast path behind [`train()`], [`train_numerical`] and
+//! `gradcheck`: the same arithmetic in the same order, on the nonzero
+//! pixels only, in vector kernels, on every core. It is private to the
+//! crate; its results are the same bits on any number of threads and any
+//! instruction set.
 
-pub mod accuracy;
-pub mod backprop;
-pub mod backward;
-pub mod dataset;
-pub mod exp;
-pub mod forward;
-pub mod log;
-pub mod numerical;
-pub mod numerical_train;
-pub mod pair;
-pub mod params;
-pub mod perturb;
-pub mod simd;
-pub mod sparse;
-pub mod synthetic;
-pub mod train;
-pub mod trainer;
-pub mod two_layer_net;
+mod backprop;
+mod dataset;
+pub(crate) mod engine;
+mod numerical;
+#[cfg(test)]
+pub(crate) mod synthetic;
+pub(crate) mod train;
+mod two_layer_net;
 
 pub use backprop::{gradient, Gradients};
-pub use dataset::{Dataset, DatasetError};
-pub use numerical::{numerical_gradient, numerical_gradient_dense};
-pub use numerical_train::train_numerical;
-pub use params::Params;
-pub use simd::Level;
-pub use sparse::SparseImages;
-pub use train::{train, train_reference, Epoch, Progress, Settings, TrainError, Training};
-pub use trainer::Trainer;
-pub use two_layer_net::TwoLayerNet;
+pub use dataset::{normalize, Dataset, DatasetError, CLASSES};
+pub use numerical::numerical_gradient;
+pub use train::{
+    train, train_numerical, train_reference, Epoch, Observer, Settings, TrainError, Training,
+};
+pub use two_layer_net::{inputs, labels, one_hot, Forward, TwoLayerNet, WEIGHT_INIT_STD};
+
+/// Images `first` … `first + count − 1` of the synthetic digits.
+#[cfg(test)]
+pub(crate) fn synthetic(count: u64, first: u64) -> Dataset {
+    let (images, labels) = synthetic::synthetic_bytes(count, first);
+    Dataset::new(images, labels, 28, 28).expect("synthetic images are whole and labelled 0 to 9")
+}

@@ -3,8 +3,10 @@
 //! label, over sparse speckle. python/fixtures/make_numpy_fixtures.py builds
 //! the same bytes (its `synthetic_image`), so numpy's run of the book's loop
 //! on this set is a fixture the Rust loop is checked against.
-
-use super::dataset::Dataset;
+//!
+//! Test-only: the library's unit tests declare it under `cfg(test)`, and
+//! integration tests and benchmarks include it with `#[path]`; it uses
+//! nothing from the crate, so it compiles in each.
 
 /// Image `n`: its label, (7n + 3) mod 10, and its 784 pixels. With
 /// hₙ(r, c) = (2654435761·n + 40503·r + 9973·c) mod 2³², a pixel on the
@@ -31,13 +33,14 @@ pub fn synthetic_image(n: u64) -> (u8, Vec<u8>) {
     (label as u8, pixels)
 }
 
-/// Images `first` … `first + count − 1` of [`synthetic_image`] as a dataset.
-pub fn synthetic(count: u64, first: u64) -> Dataset {
+/// The pixels and labels of images `first` … `first + count − 1` of
+/// [`synthetic_image`], as `Dataset::new(pixels, labels, 28, 28)` takes them.
+pub fn synthetic_bytes(count: u64, first: u64) -> (Vec<u8>, Vec<u8>) {
     let (mut labels, mut images) = (Vec::new(), Vec::new());
     for n in first..first + count {
         let (label, pixels) = synthetic_image(n);
         labels.push(label);
         images.extend(pixels);
     }
-    Dataset::new(images, labels, 28, 28).expect("synthetic images are whole and labelled 0 to 9")
+    (images, labels)
 }

@@ -13,24 +13,27 @@
 //! ```
 //!
 //! With the seed the book's script would get from `np.random.seed(seed)`,
-//! the weights and every batch are numpy's. With two threads, each forward
-//! pass and each W1 update is split in two parts that share no sum, and the
+//! the weights and every batch are numpy's. On N threads, each forward
+//! pass and each W1 update is split in N parts that share no sum, and the
 //! accuracy passes run on a copy of the weights, a part of 64 images per
 //! thread after each step (counting right answers, in any order), so
 //! nothing depends on the number of threads.
 
-use super::accuracy::Pending;
+use super::backprop::gradient;
 use super::dataset::{Dataset, CLASSES};
-use super::gradient;
-use super::sparse::{SparseError, SparseImages};
-use super::trainer::{ThreadError, Trainer};
+use super::engine::accuracy::Pending;
+use super::engine::numerical_train::NumericalLearner;
+use super::engine::sparse::{SparseError, SparseImages};
+use super::engine::threads::Team;
+use super::engine::trainer::{ThreadError, Trainer};
 use super::two_layer_net::{inputs, labels, one_hot, TwoLayerNet};
 use crate::numerics::RandomState;
+use crate::threads::Panicked;
 use std::collections::VecDeque;
 use std::sync::Arc;
 
 /// The hyperparameters of the loop, named as the book's script names them.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Settings {
     /// `iters_num`: iterations (batches).
     pub iters: usize,
@@ -42,15 +45,16 @@ pub struct Settings {
     pub hidden: usize,
     /// The `np.random.seed` the weights and batches are drawn after.
     pub seed: u32,
-    /// 1 (or 0): everything on the calling thread; 2: forward passes, W1
-    /// updates and accuracy passes split in two halves, one per thread (more
-    /// threads are not used). The results are the same.
+    /// Threads to work on (0 or 1: the calling one alone). The results are
+    /// the same bits on any number.
+    #[serde(skip)]
     pub threads: usize,
 }
 
 impl Settings {
-    /// The book's: 10000 iterations of 100 images at rate 0.1, 50 hidden
-    /// units, seed 0, two threads.
+    /// The book's `train_neuralnet.py`: 10000 iterations of 100 images at
+    /// rate 0.1, 50 hidden units, after `np.random.seed(0)`; on one thread.
+    /// The command line's defaults are these.
     pub const fn book() -> Self {
         Settings {
             iters: 10_000,
@@ -58,7 +62,7 @@ impl Settings {
             learning_rate: 0.1,
             hidden: 50,
             seed: 0,
-            threads: 2,
+            threads: 1,
         }
     }
 }
@@ -74,10 +78,9 @@ pub struct Epoch {
     pub test_acc: f64,
 }
 
-/// What the loop reports while it runs (a progress bar, the book's
-/// per-epoch line). Both methods do nothing by default. The loop may run on
-/// a thread of its own, hence `Send`.
-pub trait Progress: Send {
+/// What the loop tells while it runs (to a progress bar, or the book's
+/// per-epoch line). Both methods do nothing by default.
+pub trait Observer {
     /// After iteration `iteration` (from 0), with the loss recorded for it.
     fn iteration(&mut self, _iteration: usize, _loss: f64) {}
     /// When an epoch's accuracies are known: in order, after the epoch's
@@ -86,8 +89,8 @@ pub trait Progress: Send {
     fn epoch(&mut self, _epoch: &Epoch) {}
 }
 
-/// Reports nothing.
-impl Progress for () {}
+/// Tells nothing.
+impl Observer for () {}
 
 /// Everything the book's script records, and the trained network.
 #[derive(Debug, Clone, PartialEq)]
@@ -118,6 +121,8 @@ pub enum TrainError {
     Sparse(#[from] SparseError),
     #[error(transparent)]
     Threads(#[from] ThreadError),
+    #[error(transparent)]
+    Panicked(#[from] Panicked),
 }
 
 /// `iter_per_epoch = max(train_size / batch_size, 1)`, a float division as
@@ -161,7 +166,7 @@ fn check(train: &Dataset, test: &Dataset, settings: &Settings) -> Result<(), Tra
 /// What every loop starts from: the settings and data checked, then the
 /// script's `np.random.seed(seed)` and its network (W1, then W2, drawn from
 /// that stream).
-pub(super) fn start(
+fn start(
     train: &Dataset,
     test: &Dataset,
     settings: &Settings,
@@ -173,25 +178,48 @@ pub(super) fn start(
 }
 
 /// Trains the book's network on `train`, measuring accuracy on `train` and
-/// `test` at every epoch boundary, as `train_neuralnet.py` does.
+/// `test` at every epoch boundary, as `train_neuralnet.py` does, with the
+/// backprop gradient, on the fast engine.
 pub fn train(
     train: &Dataset,
     test: &Dataset,
     settings: &Settings,
-    progress: &mut dyn Progress,
+    observer: &mut dyn Observer,
 ) -> Result<Training, TrainError> {
     let (mut rng, net) = start(train, test, settings)?;
-    let mut fast = Fast {
-        trainer: Trainer::new(&net, settings.threads)?,
-        train: Arc::new(SparseImages::new(train)?),
-        test: Arc::new(SparseImages::new(test)?),
+    let trainer = Trainer::new(&net, settings.threads)?;
+    let mut learner = SparseBackprop {
+        train: Arc::new(SparseImages::new(train, trainer.team())?),
+        test: Arc::new(SparseImages::new(test, trainer.team())?),
+        trainer,
         learning_rate: settings.learning_rate,
     };
-    let (loss, epochs) = drive(settings, train.len(), &mut rng, progress, &mut fast);
+    let (loss, epochs) = drive(settings, train.len(), &mut rng, observer, &mut learner)?;
     Ok(Training {
         loss,
         epochs,
-        net: fast.trainer.net(),
+        net: learner.trainer.net(),
+    })
+}
+
+/// Trains the book's network as [`train()`] does, with the numerical
+/// gradient (`network.numerical_gradient`, the line the book's script
+/// keeps commented out because it "takes too long") in place of backprop,
+/// on the fast engine.
+pub fn train_numerical(
+    train: &Dataset,
+    test: &Dataset,
+    settings: &Settings,
+    observer: &mut dyn Observer,
+) -> Result<Training, TrainError> {
+    let (mut rng, net) = start(train, test, settings)?;
+    let team = Team::new(settings.threads).map_err(|e| ThreadError::new(settings.threads, e))?;
+    let mut learner = NumericalLearner::new(&net, train, test, settings.learning_rate, team)?;
+    let (loss, epochs) = drive(settings, train.len(), &mut rng, observer, &mut learner)?;
+    Ok(Training {
+        loss,
+        epochs,
+        net: learner.net(),
     })
 }
 
@@ -203,7 +231,7 @@ pub fn train_reference(
     train: &Dataset,
     test: &Dataset,
     settings: &Settings,
-    progress: &mut dyn Progress,
+    observer: &mut dyn Observer,
 ) -> Result<Training, TrainError> {
     let (mut rng, net) = start(train, test, settings)?;
     let mut dense = Dense {
@@ -212,7 +240,7 @@ pub fn train_reference(
         test,
         learning_rate: settings.learning_rate,
     };
-    let (loss, epochs) = drive(settings, train.len(), &mut rng, progress, &mut dense);
+    let (loss, epochs) = drive(settings, train.len(), &mut rng, observer, &mut dense)?;
     Ok(Training {
         loss,
         epochs,
@@ -220,20 +248,22 @@ pub fn train_reference(
     })
 }
 
-/// What the loop needs of a network: one iteration on a batch, and the
-/// accuracies on the training and test sets.
-pub(super) trait Engine {
+/// What the loop needs of a network being trained: one iteration on a
+/// batch, and the accuracies on the training and test sets.
+pub(crate) trait Learner {
     /// Gradient, update, and the loss after the update.
-    fn step(&mut self, batch: &[usize]) -> f64;
+    fn step(&mut self, batch: &[usize]) -> Result<f64, TrainError>;
     /// (train accuracy, test accuracy) of the network as it is now, perhaps
     /// still being measured when this returns.
-    fn accuracies(&mut self) -> Accuracies;
+    fn accuracies(&mut self) -> Result<Accuracies, TrainError>;
     /// Finishes measuring the accuracies started, once the loop is over.
-    fn finish(&mut self) {}
+    fn finish(&mut self) -> Result<(), TrainError> {
+        Ok(())
+    }
 }
 
 /// Train and test accuracy, known or being measured.
-pub(super) enum Accuracies {
+pub(crate) enum Accuracies {
     Known(f64, f64),
     Measuring(Pending, Pending),
 }
@@ -254,28 +284,30 @@ impl Accuracies {
     }
 }
 
-struct Fast {
+/// Backprop on the fast engine.
+struct SparseBackprop {
     trainer: Trainer,
     train: Arc<SparseImages>,
     test: Arc<SparseImages>,
     learning_rate: f64,
 }
 
-impl Engine for Fast {
-    fn step(&mut self, batch: &[usize]) -> f64 {
-        self.trainer.step(&self.train, batch, self.learning_rate)
+impl Learner for SparseBackprop {
+    fn step(&mut self, batch: &[usize]) -> Result<f64, TrainError> {
+        Ok(self.trainer.step(&self.train, batch, self.learning_rate)?)
     }
-    fn accuracies(&mut self) -> Accuracies {
-        Accuracies::Measuring(
+    fn accuracies(&mut self) -> Result<Accuracies, TrainError> {
+        Ok(Accuracies::Measuring(
             self.trainer.accuracy_in_background(&self.train),
             self.trainer.accuracy_in_background(&self.test),
-        )
+        ))
     }
-    fn finish(&mut self) {
-        self.trainer.finish_accuracy();
+    fn finish(&mut self) -> Result<(), TrainError> {
+        Ok(self.trainer.finish_accuracy()?)
     }
 }
 
+/// Backprop on the plain dense network.
 struct Dense<'a> {
     net: TwoLayerNet,
     train: &'a Dataset,
@@ -283,33 +315,33 @@ struct Dense<'a> {
     learning_rate: f64,
 }
 
-impl Engine for Dense<'_> {
-    fn step(&mut self, batch: &[usize]) -> f64 {
+impl Learner for Dense<'_> {
+    fn step(&mut self, batch: &[usize]) -> Result<f64, TrainError> {
         let (x, t) = (inputs(self.train, batch), labels(self.train, batch));
         let grad = gradient(&self.net, x.view(), one_hot(&t, CLASSES).view());
         self.net.update(&grad, self.learning_rate);
-        self.net.loss(x.view(), &t)
+        Ok(self.net.loss(x.view(), &t))
     }
-    fn accuracies(&mut self) -> Accuracies {
+    fn accuracies(&mut self) -> Result<Accuracies, TrainError> {
         let accuracy = |data: &Dataset| {
             let all: Vec<usize> = (0..data.len()).collect();
             self.net
                 .accuracy(inputs(data, &all).view(), &labels(data, &all))
         };
-        Accuracies::Known(accuracy(self.train), accuracy(self.test))
+        Ok(Accuracies::Known(accuracy(self.train), accuracy(self.test)))
     }
 }
 
 /// The loop itself: draws the batches, steps, records the losses and, at
 /// epoch boundaries, starts measuring the accuracies, which it reports in
 /// order as they become known.
-pub(super) fn drive(
+fn drive(
     settings: &Settings,
     train_size: usize,
     rng: &mut RandomState,
-    progress: &mut dyn Progress,
-    engine: &mut (dyn Engine + Send),
-) -> (Vec<f64>, Vec<Epoch>) {
+    observer: &mut dyn Observer,
+    learner: &mut dyn Learner,
+) -> Result<(Vec<f64>, Vec<Epoch>), TrainError> {
     let per_epoch = iter_per_epoch(train_size, settings.batch_size);
     let mut loss = Vec::with_capacity(settings.iters);
     let mut epochs = Vec::new();
@@ -318,30 +350,30 @@ pub(super) fn drive(
         let batch = rng
             .choice(train_size, settings.batch_size)
             .expect("the training set is not empty");
-        let l = engine.step(&batch);
+        let l = learner.step(&batch)?;
         loss.push(l);
-        progress.iteration(i, l);
+        observer.iteration(i, l);
         if is_epoch(i, per_epoch) {
-            measuring.push_back((i, engine.accuracies()));
+            measuring.push_back((i, learner.accuracies()?));
         }
         while let Some(known) = measuring.front().and_then(|(_, a)| a.poll()) {
             let (iteration, _) = measuring.pop_front().expect("a front");
-            report(iteration, known, &mut epochs, progress);
+            report(iteration, known, &mut epochs, observer);
         }
     }
-    engine.finish();
+    learner.finish()?;
     for (iteration, accuracies) in measuring {
-        report(iteration, accuracies.wait(), &mut epochs, progress);
+        report(iteration, accuracies.wait(), &mut epochs, observer);
     }
-    (loss, epochs)
+    Ok((loss, epochs))
 }
 
-/// Hands the accuracies measured after `iteration` to `progress` and keeps them.
+/// Hands the accuracies measured after `iteration` to `observer` and keeps them.
 fn report(
     iteration: usize,
     (train_acc, test_acc): (f64, f64),
     epochs: &mut Vec<Epoch>,
-    progress: &mut dyn Progress,
+    observer: &mut dyn Observer,
 ) {
     let epoch = Epoch {
         index: epochs.len(),
@@ -349,6 +381,47 @@ fn report(
         train_acc,
         test_acc,
     };
-    progress.epoch(&epoch);
+    observer.epoch(&epoch);
     epochs.push(epoch);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::network::synthetic;
+
+    fn bits(t: &Training) -> (Vec<u64>, Vec<(usize, u64, u64)>, TwoLayerNet) {
+        (
+            t.loss.iter().map(|l| l.to_bits()).collect(),
+            t.epochs
+                .iter()
+                .map(|e| (e.iteration, e.train_acc.to_bits(), e.test_acc.to_bits()))
+                .collect(),
+            t.net.clone(),
+        )
+    }
+
+    #[test]
+    fn every_thread_count_gives_the_same_bits() {
+        let (train_set, test_set) = (synthetic(360, 0), synthetic(130, 360));
+        // 13 hidden units: two lanes of eight, one partly padding. Batches
+        // of 60: one part for each of 7 threads is 8 or 9 samples.
+        let settings = |threads| Settings {
+            iters: 24,
+            batch_size: 60,
+            learning_rate: 0.5,
+            hidden: 13,
+            seed: 3,
+            threads,
+        };
+        let one = train(&train_set, &test_set, &settings(1), &mut ()).unwrap();
+        // An epoch every 360 / 60 = 6 iterations.
+        assert_eq!(one.epochs.len(), 4);
+        for threads in [2, 3, 4, 7] {
+            let other = train(&train_set, &test_set, &settings(threads), &mut ()).unwrap();
+            assert_eq!(bits(&other), bits(&one), "{threads} threads");
+        }
+        let reference = train_reference(&train_set, &test_set, &settings(1), &mut ()).unwrap();
+        assert_eq!(reference.epochs, one.epochs);
+    }
 }

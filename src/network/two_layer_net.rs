@@ -2,11 +2,10 @@
 //! sigmoid → affine → softmax, with the cross-entropy loss.
 //!
 //! This is the plain dense version, line for line the book's numpy with
-//! ndarray: the reference that the fast training
-//! ([`Trainer`](super::Trainer)) is tested against.
+//! ndarray: the reference that the fast engine is tested against.
 
 use super::dataset::{normalize, Dataset, CLASSES};
-use super::exp::sigmoid;
+use crate::numerics::activation::sigmoid;
 use crate::numerics::functions::argmax;
 use crate::numerics::loss::{cross_entropy_error_labels, softmax_batch};
 use crate::numerics::RandomState;
@@ -103,7 +102,7 @@ impl TwoLayerNet {
         let right = y
             .axis_iter(Axis(0))
             .zip(t)
-            .filter(|(row, &label)| argmax(*row) == label)
+            .filter(|(row, &label)| argmax(row) == label)
             .count();
         right as f64 / x.nrows() as f64
     }

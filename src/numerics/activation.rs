@@ -1,5 +1,6 @@
 //! The two activation functions of chapter 3 that section 4.2.5 sets side
-//! by side to show why learning needs a loss with a slope.
+//! by side to show why learning needs a loss with a slope, and the
+//! sigmoid's derivative that backprop uses.
 
 /// step_function(x) = 1 for x > 0, else 0, as the book's
 /// `np.array(x > 0, dtype=int)`. Its slope is 0 at every x but 0, where it
@@ -16,6 +17,12 @@ pub fn step_function(x: f64) -> f64 {
 /// is never 0. exp is libm's, so the values are the same on every machine.
 pub fn sigmoid(x: f64) -> f64 {
     1.0 / (1.0 + libm::exp(-x))
+}
+
+/// sigmoid′(x) = (1 − sigmoid(x))·sigmoid(x), the book's `sigmoid_grad`
+/// (chapter 5), which backprop uses.
+pub fn sigmoid_grad(x: f64) -> f64 {
+    (1.0 - sigmoid(x)) * sigmoid(x)
 }
 
 #[cfg(test)]

@@ -1,15 +1,15 @@
-//! The loss functions of section 4.2 and the batch softmax of the book's
-//! `common/functions.py`.
+//! The loss functions of section 4.2 and the softmax of the book's
+//! `common/functions.py`, each written once.
 //!
 //! Sums are added in numpy's order ([`pairwise_sum`]) and logarithms and
 //! exponentials come from the pure-Rust `libm` crate, so each value is the
 //! same on every machine and, on the book's examples, numpy's to the last
-//! digit. The one-sample `cross_entropy_error` that simpleNet uses (the
-//! repository's form, by the index of the label) is in
-//! [`functions`](super::functions).
+//! digit. (The fast network's kernels compute softmax and ln(y + δ) eight
+//! samples at a time with the same operations in the same order, tested
+//! to give these functions' bits.)
 
 use super::sum::pairwise_sum;
-use ndarray::{Array2, ArrayView1, ArrayView2, Axis};
+use ndarray::{Array1, Array2, ArrayView1, ArrayView2, Axis};
 
 /// The constant added inside the logarithm so that log(0) never happens:
 /// the book's `delta = 1e-7`.
@@ -53,16 +53,22 @@ pub fn cross_entropy_error_labels(y: ArrayView2<f64>, labels: &[usize]) -> f64 {
     -pairwise_sum(labels.len(), |n| libm::log(y[[n, labels[n]]] + DELTA)) / labels.len() as f64
 }
 
-/// softmax of each row, as `common/functions.py` computes it for a batch:
-/// yₙₖ = exp(aₙₖ − maxₖ aₙₖ) / Σₖ exp(aₙₖ − maxₖ aₙₖ).
+/// softmax(a)ₖ = exp(aₖ − max a) / Σᵢ exp(aᵢ − max a), as
+/// `common/functions.py` computes it: shifting by the maximum keeps `exp`
+/// from overflowing and does not change the result mathematically.
+pub fn softmax(a: ArrayView1<f64>) -> Array1<f64> {
+    let max = a.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let exp = a.mapv(|v| libm::exp(v - max));
+    let sum = pairwise_sum(exp.len(), |k| exp[k]);
+    exp / sum
+}
+
+/// [`softmax`] of each row, as `common/functions.py` computes it for a
+/// batch: yₙₖ = exp(aₙₖ − maxₖ aₙₖ) / Σₖ exp(aₙₖ − maxₖ aₙₖ).
 pub fn softmax_batch(a: ArrayView2<f64>) -> Array2<f64> {
-    let mut y = a.to_owned();
-    for mut row in y.axis_iter_mut(Axis(0)) {
-        let max = row.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-        row.mapv_inplace(|v| libm::exp(v - max));
-        let values = row.to_vec();
-        let sum = pairwise_sum(values.len(), |k| values[k]);
-        row.mapv_inplace(|v| v / sum);
+    let mut y = Array2::zeros(a.raw_dim());
+    for (mut out, row) in y.axis_iter_mut(Axis(0)).zip(a.axis_iter(Axis(0))) {
+        out.assign(&softmax(row));
     }
     y
 }
@@ -125,6 +131,20 @@ mod tests {
             cross_entropy_error_labels(single, &[2]),
             cross_entropy_error(book_y().view(), book_t().view())
         );
+    }
+
+    #[test]
+    fn softmax_sums_to_one_and_survives_large_inputs() {
+        let y = softmax(array![1010.0, 1000.0, 990.0].view());
+        assert!((y.sum() - 1.0).abs() < 1e-15);
+        assert!(y.iter().all(|v| v.is_finite()));
+        assert_eq!(super::super::functions::argmax(y.view()), 0);
+    }
+
+    #[test]
+    fn cross_entropy_of_a_sure_right_answer_is_almost_zero() {
+        let loss = cross_entropy_error(array![0.0, 0.0, 1.0].view(), array![0.0, 0.0, 1.0].view());
+        assert!(loss.abs() < 1e-6);
     }
 
     #[test]

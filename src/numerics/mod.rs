@@ -17,7 +17,8 @@ pub mod sum;
 
 pub use descent::{descend, gradient_descent, try_descend, Descent};
 pub use diff::{numerical_diff, tangent_line, TangentLine, H};
-pub use functions::{cross_entropy_error, function_1, function_2, softmax};
+pub use functions::{function_1, function_2};
+pub use loss::{cross_entropy_error, softmax};
 pub use gradient::numerical_gradient;
 pub use grid::{arange, Arange};
 pub use random::RandomState;

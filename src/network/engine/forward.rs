@@ -8,10 +8,14 @@
 //! sum, so the vector width does not change a bit.
 
 use super::exp::{exp8, sigmoid_in_place};
-use super::params::{flat, flat_mut, Lanes, Params, OUT};
+use super::layout::{flat, flat_mut, Lanes, PaddedParams, OUTPUT_CHUNKS};
 use super::simd::multiversion;
 use super::sparse::SparseImages;
-use crate::network::dataset::CLASSES;
+use super::threads::split_by;
+use crate::network::CLASSES;
+use crate::numerics::functions::argmax;
+use crate::numerics::loss::cross_entropy_error_labels;
+use ndarray::{s, ArrayView2};
 
 /// Lanes of a1 accumulated in registers at once: 7 × 8 = 56 hidden units,
 /// the book's 50 in one pass over the pixels (14 of AVX2's 16 registers).
@@ -71,7 +75,7 @@ pub fn accumulate<const L: usize>(acc: &mut [f64; L], x: f64, row: &[f64]) {
 }
 
 /// Every value of a forward pass over a batch, one row per sample: a1 and
-/// z1 with [`Params::chunks`] lanes per sample, a2 and y with [`OUT`].
+/// z1 with [`PaddedParams::chunks`] lanes per sample, a2 and y with [`OUTPUT_CHUNKS`].
 #[derive(Debug, Clone, Default)]
 pub struct ForwardValues {
     pub a1: Vec<Lanes>,
@@ -82,16 +86,24 @@ pub struct ForwardValues {
 
 impl ForwardValues {
     /// Room for `batch` samples of `params`' network.
-    pub fn resize(&mut self, params: &Params, batch: usize) {
+    pub fn resize(&mut self, params: &PaddedParams, batch: usize) {
         self.a1.resize(batch * params.chunks, Lanes::default());
         self.z1.resize(batch * params.chunks, Lanes::default());
-        self.a2.resize(batch * OUT, Lanes::default());
-        self.y.resize(batch * OUT, Lanes::default());
+        self.a2.resize(batch * OUTPUT_CHUNKS, Lanes::default());
+        self.y.resize(batch * OUTPUT_CHUNKS, Lanes::default());
     }
 
     /// y of sample `s`, the ten class probabilities.
     pub fn y(&self, s: usize) -> &[f64] {
-        &flat(&self.y[s * OUT..(s + 1) * OUT])[..CLASSES]
+        &flat(&self.y[s * OUTPUT_CHUNKS..(s + 1) * OUTPUT_CHUNKS])[..CLASSES]
+    }
+
+    /// The book's `loss(x, t)` from these values: the mean cross-entropy
+    /// of y against the samples' `labels`.
+    pub fn loss(&self, labels: &[usize]) -> f64 {
+        let y = ArrayView2::from_shape((labels.len(), OUTPUT_CHUNKS * 8), flat(&self.y))
+            .expect("y holds OUTPUT_CHUNKS lanes per sample");
+        cross_entropy_error_labels(y.slice(s![.., ..CLASSES]), labels)
     }
 
     /// All rows, to be filled (perhaps split between threads).
@@ -116,21 +128,28 @@ pub struct Rows<'a> {
 }
 
 impl<'a> Rows<'a> {
-    /// The first `samples` samples and the rest; `chunks` lanes per hidden row.
-    pub fn split_at(self, samples: usize, chunks: usize) -> (Rows<'a>, Rows<'a>) {
-        let (a1, a1_rest) = self.a1.split_at_mut(samples * chunks);
-        let (z1, z1_rest) = self.z1.split_at_mut(samples * chunks);
-        let (a2, a2_rest) = self.a2.split_at_mut(samples * OUT);
-        let (y, y_rest) = self.y.split_at_mut(samples * OUT);
-        (
-            Rows { a1, z1, a2, y },
-            Rows {
-                a1: a1_rest,
-                z1: z1_rest,
-                a2: a2_rest,
-                y: y_rest,
-            },
-        )
+    /// The rows cut at the samples `bounds` (from 0 to all), one part per
+    /// run; `chunks` lanes per hidden row.
+    pub fn split(self, bounds: &[usize], chunks: usize) -> Vec<Rows<'a>> {
+        let scaled = |by: usize| bounds.iter().map(|&b| b * by).collect::<Vec<_>>();
+        let (hidden, output) = (scaled(chunks), scaled(OUTPUT_CHUNKS));
+        split_by(self.a1, &hidden)
+            .into_iter()
+            .zip(split_by(self.z1, &hidden))
+            .zip(split_by(self.a2, &output))
+            .zip(split_by(self.y, &output))
+            .map(|(((a1, z1), a2), y)| Rows { a1, z1, a2, y })
+            .collect()
+    }
+
+    /// The same rows, borrowed again.
+    pub fn reborrow(&mut self) -> Rows<'_> {
+        Rows {
+            a1: &mut *self.a1,
+            z1: &mut *self.z1,
+            a2: &mut *self.a2,
+            y: &mut *self.y,
+        }
     }
 }
 
@@ -140,7 +159,7 @@ impl<'a> Rows<'a> {
 /// cost more in loop overhead than they save (measured: 16 to 784).
 pub const TILE: usize = 112;
 
-/// a1 = x·W1 + b1 for every image of `batch`, into `a1` ([`Params::chunks`]
+/// a1 = x·W1 + b1 for every image of `batch`, into `a1` ([`PaddedParams::chunks`]
 /// lanes per sample).
 ///
 /// Tiled: for each run of [`TILE`] pixels, each sample adds its nonzero
@@ -151,7 +170,7 @@ pub const TILE: usize = 112;
 /// fastest caches instead of fetching 150 rows per image from further out.
 #[inline(always)]
 fn hidden_inputs(
-    params: &Params,
+    params: &PaddedParams,
     images: &SparseImages,
     batch: &[usize],
     table: &[f64; 256],
@@ -218,11 +237,11 @@ fn touch(rows: &[(&[u16], &[u8])]) {
 
 /// a2 = z1·W2 + b2 of one sample.
 #[inline(always)]
-fn output_input(params: &Params, z1: &[Lanes], out: &mut [Lanes]) {
+fn output_input(params: &PaddedParams, z1: &[Lanes], out: &mut [Lanes]) {
     let (z1, w2) = (flat(z1), flat(&params.w2));
-    let mut acc = [0.0f64; OUT * 8];
+    let mut acc = [0.0f64; OUTPUT_CHUNKS * 8];
     for (j, &z) in z1[..params.hidden].iter().enumerate() {
-        accumulate(&mut acc, z, &w2[j * OUT * 8..]);
+        accumulate(&mut acc, z, &w2[j * OUTPUT_CHUNKS * 8..]);
     }
     for ((o, a), b) in flat_mut(out).iter_mut().zip(acc).zip(flat(&params.b2)) {
         *o = a + b;
@@ -230,22 +249,22 @@ fn output_input(params: &Params, z1: &[Lanes], out: &mut [Lanes]) {
 }
 
 /// a2 = z1·W2 + b2 of four samples at once (rows of `chunks` lanes in
-/// `z1`, of [`OUT`] in `out`): four independent chains of sums that the
+/// `z1`, of [`OUTPUT_CHUNKS`] in `out`): four independent chains of sums that the
 /// processor overlaps, each in the same order as [`output_input`]'s.
 #[inline(always)]
-fn output_inputs4(params: &Params, z1: &[Lanes], out: &mut [Lanes]) {
+fn output_inputs4(params: &PaddedParams, z1: &[Lanes], out: &mut [Lanes]) {
     let (w2, stride) = (flat(&params.w2), params.chunks * 8);
     let z1 = flat(z1);
-    let mut acc = [[0.0f64; OUT * 8]; 4];
+    let mut acc = [[0.0f64; OUTPUT_CHUNKS * 8]; 4];
     for j in 0..params.hidden {
-        let row = &w2[j * OUT * 8..];
+        let row = &w2[j * OUTPUT_CHUNKS * 8..];
         for (s, acc) in acc.iter_mut().enumerate() {
             accumulate(acc, z1[s * stride + j], row);
         }
     }
     let out = flat_mut(out);
     for (s, acc) in acc.iter().enumerate() {
-        let out = &mut out[s * OUT * 8..(s + 1) * OUT * 8];
+        let out = &mut out[s * OUTPUT_CHUNKS * 8..(s + 1) * OUTPUT_CHUNKS * 8];
         for ((o, a), b) in out.iter_mut().zip(acc).zip(flat(&params.b2)) {
             *o = a + b;
         }
@@ -279,7 +298,7 @@ fn softmax(a2: &[Lanes], y: &mut [Lanes]) {
 
 #[inline(always)]
 fn forward_generic(
-    params: &Params,
+    params: &PaddedParams,
     images: &SparseImages,
     batch: &[usize],
     table: &[f64; 256],
@@ -292,14 +311,14 @@ fn forward_generic(
     let mut s = 0;
     while s + 4 <= batch.len() {
         let z1 = &out.z1[s * chunks..(s + 4) * chunks];
-        output_inputs4(params, z1, &mut out.a2[s * OUT..(s + 4) * OUT]);
+        output_inputs4(params, z1, &mut out.a2[s * OUTPUT_CHUNKS..(s + 4) * OUTPUT_CHUNKS]);
         s += 4;
     }
     for s in s..batch.len() {
         let z1 = &out.z1[s * chunks..(s + 1) * chunks];
-        output_input(params, z1, &mut out.a2[s * OUT..(s + 1) * OUT]);
+        output_input(params, z1, &mut out.a2[s * OUTPUT_CHUNKS..(s + 1) * OUTPUT_CHUNKS]);
     }
-    for (a2, y) in out.a2.chunks(OUT).zip(out.y.chunks_mut(OUT)) {
+    for (a2, y) in out.a2.chunks(OUTPUT_CHUNKS).zip(out.y.chunks_mut(OUTPUT_CHUNKS)) {
         softmax(a2, y);
     }
 }
@@ -309,7 +328,7 @@ multiversion! {
     /// (rows for `batch.len()` samples). `table` maps a byte to its input
     /// value ([`input_table`](super::sparse::input_table)).
     pub fn forward(
-        params: &Params,
+        params: &PaddedParams,
         images: &SparseImages,
         batch: &[usize],
         table: &[f64; 256],
@@ -322,7 +341,7 @@ multiversion! {
 /// the label, in chunks of 64 images.
 #[inline(always)]
 fn correct_generic(
-    params: &Params,
+    params: &PaddedParams,
     images: &SparseImages,
     start: usize,
     end: usize,
@@ -341,9 +360,7 @@ fn correct_generic(
         work.resize(params, n);
         forward_generic(params, images, &ids[..n], table, work.rows());
         for (s, &i) in ids[..n].iter().enumerate() {
-            let y = work.y(s);
-            let best = (1..CLASSES).fold(0, |b, k| if y[k] > y[b] { k } else { b });
-            right += usize::from(best == images.label(i));
+            right += usize::from(argmax(work.y(s)) == images.label(i));
         }
         at += n;
     }
@@ -353,7 +370,7 @@ fn correct_generic(
 multiversion! {
     /// How many of the images start..end the network classifies right.
     pub fn correct(
-        params: &Params,
+        params: &PaddedParams,
         images: &SparseImages,
         start: usize,
         end: usize,

@@ -6,7 +6,10 @@
 //! Skipping them keeps every sum in the same order and gives the same bits
 //! as the dense product taken pixel by pixel.
 
-use super::dataset::{normalize, Dataset};
+use super::threads::{split_by, Team};
+use crate::network::{normalize, Dataset};
+use crate::threads::Panicked;
+use std::ops::Range;
 
 /// Every image of a [`Dataset`] as (pixel index, byte) pairs in increasing
 /// pixel order, with its label.
@@ -26,33 +29,40 @@ pub enum SparseError {
     TooLarge(usize),
     #[error("{0} nonzero pixels in all are more than the 4294967295 supported")]
     TooMany(usize),
+    #[error(transparent)]
+    Panicked(#[from] Panicked),
 }
 
+
 impl SparseImages {
-    /// The nonzero pixels of every image of `data`, found on two threads
-    /// (each image's in the same order, whoever finds them).
-    pub fn new(data: &Dataset) -> Result<Self, SparseError> {
+    /// The nonzero pixels of every image of `data`, found on the threads
+    /// of `team`, each taking a run of images (each image's pixels in the
+    /// same order, whoever finds them).
+    pub fn new(data: &Dataset, team: &Team) -> Result<Self, SparseError> {
         let size = data.pixels();
         if size > 1 << 16 {
             return Err(SparseError::TooLarge(size));
         }
-        let mid = data.len() / 2;
-        let count = |range: std::ops::Range<usize>| -> Vec<u64> {
-            let nonzero = |i| {
-                data.image(i)
-                    .iter()
-                    .map(|&p| u64::from(p != 0))
-                    .sum::<u64>()
-            };
-            range.map(nonzero).collect()
+        let bounds: Vec<usize> = (0..=team.threads())
+            .map(|t| t * data.len() / team.threads())
+            .collect();
+        let ranges: Vec<Range<usize>> = bounds.windows(2).map(|b| b[0]..b[1]).collect();
+        let nonzero = |i| {
+            data.image(i)
+                .iter()
+                .map(|&p| u64::from(p != 0))
+                .sum::<u64>()
         };
-        let (low, high) = std::thread::scope(|scope| {
-            let high = scope.spawn(|| count(mid..data.len()));
-            (count(0..mid), high.join().expect("counting does not panic"))
-        });
+        let mut counts = vec![0u64; data.len()];
+        let parts: Vec<_> = split_by(&mut counts, &bounds).into_iter().zip(&ranges).collect();
+        team.each(parts, |(counts, range)| {
+            for (c, i) in counts.iter_mut().zip(range.clone()) {
+                *c = nonzero(i);
+            }
+        })?;
         let mut starts = Vec::with_capacity(data.len() + 1);
         starts.push(0u64);
-        for (i, n) in low.into_iter().chain(high).enumerate() {
+        for (i, n) in counts.into_iter().enumerate() {
             starts.push(starts[i] + n);
         }
         let nonzero = starts[data.len()] as usize;
@@ -61,13 +71,15 @@ impl SparseImages {
         }
         let mut pixels = vec![0u16; nonzero];
         let mut values = vec![0u8; nonzero];
-        let split = starts[mid] as usize;
-        let (pixels_low, pixels_high) = pixels.split_at_mut(split);
-        let (values_low, values_high) = values.split_at_mut(split);
-        std::thread::scope(|scope| {
-            scope.spawn(|| gather(data, mid..data.len(), pixels_high, values_high));
-            gather(data, 0..mid, pixels_low, values_low);
-        });
+        let offsets: Vec<usize> = bounds.iter().map(|&b| starts[b] as usize).collect();
+        let parts: Vec<_> = split_by(&mut pixels, &offsets)
+            .into_iter()
+            .zip(split_by(&mut values, &offsets))
+            .zip(&ranges)
+            .collect();
+        team.each(parts, |((pixels, values), range)| {
+            gather(data, range.clone(), pixels, values)
+        })?;
         Ok(SparseImages {
             starts: starts.iter().map(|&s| s as u32).collect(),
             pixels,
@@ -83,6 +95,7 @@ impl SparseImages {
     }
 
     /// Whether there are none.
+    #[cfg(test)]
     pub fn is_empty(&self) -> bool {
         self.labels.is_empty()
     }
@@ -106,6 +119,7 @@ impl SparseImages {
     }
 
     /// Nonzero pixels in all images.
+    #[cfg(test)]
     pub fn nonzero(&self) -> usize {
         self.pixels.len()
     }
@@ -304,7 +318,7 @@ mod tests {
             })
             .collect();
         let data = Dataset::new(images.clone(), vec![0; 40], 3, 5).unwrap();
-        let s = SparseImages::new(&data).unwrap();
+        let s = SparseImages::new(&data, &Team::new(3).unwrap()).unwrap();
         for i in 0..40 {
             let (pixels, values) = s.image(i);
             let dense: Vec<(u16, u8)> = images[i * 15..(i + 1) * 15]
@@ -331,7 +345,7 @@ mod tests {
 
     #[test]
     fn only_nonzero_pixels_are_kept_in_order() {
-        let s = SparseImages::new(&tiny()).unwrap();
+        let s = SparseImages::new(&tiny(), &Team::new(1).unwrap()).unwrap();
         assert_eq!(s.image(0), (&[1u16, 3][..], &[7u8, 255][..]));
         assert_eq!(s.image(1), (&[][..], &[][..]));
         assert_eq!(s.image(2), (&[0u16, 2][..], &[9u8, 1][..]));
@@ -341,7 +355,7 @@ mod tests {
 
     #[test]
     fn a_batch_is_turned_into_columns_with_repeats_kept() {
-        let s = SparseImages::new(&tiny()).unwrap();
+        let s = SparseImages::new(&tiny(), &Team::new(1).unwrap()).unwrap();
         let mut c = BatchColumns::default();
         c.fill(&s, &[2, 0, 2, 1], 0..4);
         assert_eq!(c.pixel(0), (&[0u32, 2][..], &[9u8, 9][..]));
@@ -359,7 +373,7 @@ mod tests {
 
     #[test]
     fn lists_hold_the_same_entries_as_columns() {
-        let s = SparseImages::new(&tiny()).unwrap();
+        let s = SparseImages::new(&tiny(), &Team::new(1).unwrap()).unwrap();
         let mut l = PixelLists::default();
         l.record(&s, &[2, 0, 2, 1]);
         let listed = |p| l.pixel(p).collect::<Vec<_>>();

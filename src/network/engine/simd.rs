@@ -9,12 +9,14 @@
 //! the speed, not the result.
 
 /// An instruction set the kernels are compiled for, one the processor has:
-/// the only ways to get one are [`Level::detect`] and [`Level::supported`].
+/// the only ways to get one are [`Level::detect`] and [`Level::supported`]
+/// (its field is private to this module, so no other code can make one).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Level(pub(crate) Isa);
+pub struct Level(Isa);
 
+/// The instruction sets, as a [`Level`] names them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Isa {
+pub enum Isa {
     /// 512-bit vectors (x86-64 with AVX-512F).
     Avx512,
     /// 256-bit vectors (x86-64 with AVX2).
@@ -39,13 +41,20 @@ impl Level {
     }
 
     /// Every level this processor supports, widest first (for comparing them).
+    #[cfg(test)]
     pub fn supported() -> Vec<Level> {
         let all = [Isa::Avx512, Isa::Avx2, Isa::Baseline];
         let best = all.iter().position(|&l| l == Level::detect().0).unwrap();
         all[best..].iter().map(|&isa| Level(isa)).collect()
     }
 
+    /// The instruction set, which the processor has.
+    pub fn isa(self) -> Isa {
+        self.0
+    }
+
     /// "avx512", "avx2" or "baseline".
+    #[cfg(test)]
     pub fn name(self) -> &'static str {
         match self.0 {
             Isa::Avx512 => "avx512",
@@ -63,7 +72,7 @@ macro_rules! multiversion {
         $(#[$meta])*
         // The level comes first, one more than the kernel's own arguments.
         #[allow(clippy::too_many_arguments)]
-        $vis fn $name(level: $crate::network::simd::Level, $($arg: $ty),*) $(-> $ret)? {
+        $vis fn $name(level: $crate::network::engine::simd::Level, $($arg: $ty),*) $(-> $ret)? {
             #[cfg(target_arch = "x86_64")]
             {
                 #[target_feature(enable = "avx512f")]
@@ -74,12 +83,14 @@ macro_rules! multiversion {
                 fn avx2($($arg: $ty),*) $(-> $ret)? {
                     $generic($($arg),*)
                 }
-                match level.0 {
+                match level.isa() {
                     // SAFETY: a `Level` is only made by `Level::detect` and
-                    // `Level::supported`, which checked that the processor has it.
-                    $crate::network::simd::Isa::Avx512 => return unsafe { avx512($($arg),*) },
-                    $crate::network::simd::Isa::Avx2 => return unsafe { avx2($($arg),*) },
-                    $crate::network::simd::Isa::Baseline => {}
+                    // `Level::supported` (its field is private to simd.rs),
+                    // which checked that the processor has AVX-512F.
+                    $crate::network::engine::simd::Isa::Avx512 => return unsafe { avx512($($arg),*) },
+                    // SAFETY: as above, for AVX2.
+                    $crate::network::engine::simd::Isa::Avx2 => return unsafe { avx2($($arg),*) },
+                    $crate::network::engine::simd::Isa::Baseline => {}
                 }
             }
             #[cfg(not(target_arch = "x86_64"))]

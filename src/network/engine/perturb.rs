@@ -15,11 +15,11 @@
 //! fl(θ + h) − θ (exact in doubles), and the gradient is
 //! (f(θ + h) − f(θ − h)) / 2h as `numerical_gradient` divides it.
 
-use super::dataset::CLASSES;
+use crate::network::CLASSES;
 use super::exp::exp_lanes;
 use super::forward::ForwardValues;
 use super::log::log_lanes;
-use super::params::{flat, Params, OUT};
+use super::layout::{flat, PaddedParams, OUTPUT_CHUNKS};
 use crate::numerics::loss::DELTA;
 use crate::numerics::sum::numpy_sum;
 use crate::numerics::H;
@@ -51,7 +51,7 @@ pub struct Base {
 impl Base {
     /// The values of `fwd`, a forward pass of `params` over a batch with
     /// `labels`.
-    pub fn new(params: &Params, fwd: &ForwardValues, labels: Vec<usize>) -> Self {
+    pub fn new(params: &PaddedParams, fwd: &ForwardValues, labels: Vec<usize>) -> Self {
         let (n, hidden, stride) = (labels.len(), params.hidden, params.chunks * 8);
         let (a1, z1) = (flat(&fwd.a1), flat(&fwd.z1));
         let by_unit = |v: &[f64]| {
@@ -69,13 +69,13 @@ impl Base {
             a1: by_unit(a1),
             z1: by_unit(z1),
             a2: (0..n)
-                .map(|s| flat(&fwd.a2)[s * OUT * 8..][..CLASSES].try_into().unwrap())
+                .map(|s| flat(&fwd.a2)[s * OUTPUT_CHUNKS * 8..][..CLASSES].try_into().unwrap())
                 .collect(),
             terms: (0..n)
                 .map(|s| libm::log(fwd.y(s)[labels[s]] + DELTA))
                 .collect(),
             w2: (0..hidden)
-                .map(|j| w2[j * OUT * 8..][..CLASSES].try_into().unwrap())
+                .map(|j| w2[j * OUTPUT_CHUNKS * 8..][..CLASSES].try_into().unwrap())
                 .collect(),
             labels,
         }

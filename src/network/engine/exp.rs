@@ -17,6 +17,8 @@
 //! r = hi − lo kept in two parts, c = r − r²·(P1 + r²·(P2 + … + r²·P5)),
 //! exp(r) = 1 + (r·c/(2 − c) − lo + hi), exp(x) = 2ᵏ·exp(r).
 
+use crate::numerics::activation::sigmoid;
+
 /// Lanes handled together.
 pub const LANES: usize = 8;
 
@@ -92,8 +94,8 @@ pub fn exp_lanes<const N: usize>(x: [f64; N]) -> [f64; N] {
 }
 
 /// exp of every element, in place: `libm::exp` bit for bit.
-#[inline(always)]
-pub fn exp_in_place(values: &mut [f64]) {
+#[cfg(test)]
+fn exp_in_place(values: &mut [f64]) {
     let mut chunks = values.chunks_exact_mut(LANES);
     for chunk in &mut chunks {
         let x: [f64; LANES] = (*chunk).try_into().unwrap();
@@ -104,7 +106,8 @@ pub fn exp_in_place(values: &mut [f64]) {
     }
 }
 
-/// The book's sigmoid, 1 / (1 + exp(−a)), of every element in place.
+/// [`sigmoid`], 1 / (1 + exp(−a)), of every element in place: the same
+/// operations sixteen lanes at a time, the same bits.
 #[inline(always)]
 pub fn sigmoid_in_place(values: &mut [f64]) {
     let mut chunks = values.chunks_exact_mut(2 * LANES);
@@ -123,10 +126,6 @@ pub fn sigmoid_in_place(values: &mut [f64]) {
     }
 }
 
-/// The book's sigmoid of one value, 1 / (1 + exp(−a)), with `libm::exp`.
-pub fn sigmoid(a: f64) -> f64 {
-    1.0 / (1.0 + libm::exp(-a))
-}
 
 #[cfg(test)]
 mod tests {
@@ -228,9 +227,4 @@ mod tests {
         assert_eq!(a, want);
         assert_eq!(sigmoid(0.0), 0.5);
     }
-}
-
-crate::network::simd::multiversion! {
-    /// [`sigmoid_in_place`] compiled for `level`.
-    pub fn sigmoid_slice(values: &mut [f64]) = sigmoid_in_place;
 }

@@ -3,9 +3,11 @@
 //! next one, so that it can share the threads with the training steps.
 
 use super::forward::{self, ForwardValues};
-use super::params::Params;
+use super::layout::PaddedParams;
 use super::simd::Level;
 use super::sparse::{input_table, SparseImages};
+use super::threads::Team;
+use crate::threads::Panicked;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
@@ -17,7 +19,7 @@ const PART: usize = 64;
 /// same in any order.
 #[derive(Debug)]
 pub struct AccuracyPass {
-    params: Params,
+    params: PaddedParams,
     level: Level,
     table: [f64; 256],
     images: Arc<SparseImages>,
@@ -30,7 +32,7 @@ pub struct AccuracyPass {
 
 impl AccuracyPass {
     /// A pass over `images` with the weights `params` as they are now.
-    pub fn new(params: &Params, level: Level, images: &Arc<SparseImages>) -> Self {
+    pub fn new(params: &PaddedParams, level: Level, images: &Arc<SparseImages>) -> Self {
         AccuracyPass {
             params: params.clone(),
             level,
@@ -69,6 +71,19 @@ impl AccuracyPass {
         self.parts_left.fetch_sub(1, Ordering::AcqRel);
         true
     }
+}
+
+/// The book's `accuracy(x, t)` of the network `params` over `images`,
+/// measured now by every thread of `team`.
+pub fn accuracy(
+    params: &PaddedParams,
+    level: Level,
+    images: &Arc<SparseImages>,
+    team: &Team,
+) -> Result<f64, Panicked> {
+    let pass = Arc::new(AccuracyPass::new(params, level, images));
+    team.run(&|_| while pass.run_part() {})?;
+    Ok(Pending::new(pass).wait())
 }
 
 /// An accuracy being measured in the background.

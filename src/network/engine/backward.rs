@@ -9,19 +9,19 @@
 //! vector width or on how work is split.
 
 use super::forward::{accumulate, with_block, BLOCK};
-use super::params::{flat, flat_mut, Lanes, Params, OUT};
+use super::layout::{flat, flat_mut, Lanes, PaddedParams, OUTPUT_CHUNKS};
 use super::simd::multiversion;
 use super::sparse::{BatchColumns, PixelLists};
-use crate::network::dataset::CLASSES;
+use crate::network::CLASSES;
 
 /// The backward pass of a batch: what each sample contributes, and the
 /// gradients summed over the samples (∂W1 excepted, which is applied row
 /// by row as it is computed).
 #[derive(Debug, Clone, Default)]
 pub struct Backward {
-    /// dy, [`OUT`] lanes per sample.
+    /// dy, [`OUTPUT_CHUNKS`] lanes per sample.
     pub dy: Vec<Lanes>,
-    /// dz1, [`Params::chunks`] lanes per sample.
+    /// dz1, [`PaddedParams::chunks`] lanes per sample.
     pub dz1: Vec<Lanes>,
     pub sums: Sums,
 }
@@ -29,7 +29,7 @@ pub struct Backward {
 /// The gradients of the second layer and the biases.
 #[derive(Debug, Clone, Default)]
 pub struct Sums {
-    /// ∂W2, `hidden` rows of [`OUT`] lanes.
+    /// ∂W2, `hidden` rows of [`OUTPUT_CHUNKS`] lanes.
     pub dw2: Vec<Lanes>,
     /// ∂b1.
     pub db1: Vec<Lanes>,
@@ -39,12 +39,12 @@ pub struct Sums {
 
 impl Backward {
     /// Room for `batch` samples of `params`' network.
-    pub fn resize(&mut self, params: &Params, batch: usize) {
-        self.dy.resize(batch * OUT, Lanes::default());
+    pub fn resize(&mut self, params: &PaddedParams, batch: usize) {
+        self.dy.resize(batch * OUTPUT_CHUNKS, Lanes::default());
         self.dz1.resize(batch * params.chunks, Lanes::default());
-        self.sums.dw2.resize(params.hidden * OUT, Lanes::default());
+        self.sums.dw2.resize(params.hidden * OUTPUT_CHUNKS, Lanes::default());
         self.sums.db1.resize(params.chunks, Lanes::default());
-        self.sums.db2.resize(OUT, Lanes::default());
+        self.sums.db2.resize(OUTPUT_CHUNKS, Lanes::default());
     }
 }
 
@@ -52,8 +52,9 @@ impl Backward {
 /// samples of a batch of `batch_num`, with their `labels`), into `dy` and
 /// `dz1`: what each sample contributes, before any sum over samples.
 #[inline(always)]
-fn errors_generic(
-    params: &Params,
+#[allow(clippy::too_many_arguments)]
+fn dy_and_dz1_generic(
+    params: &PaddedParams,
     y: &[Lanes],
     z1: &[Lanes],
     labels: &[usize],
@@ -61,7 +62,7 @@ fn errors_generic(
     dy: &mut [Lanes],
     dz1: &mut [Lanes],
 ) {
-    let (chunks, classes) = (params.chunks, OUT * 8);
+    let (chunks, classes) = (params.chunks, OUTPUT_CHUNKS * 8);
     // dy = (y − t) / N, t one-hot (0 in the padding lanes too).
     let (y, dy_flat) = (flat(y), flat_mut(dy));
     for (s, &label) in labels.iter().enumerate() {
@@ -71,7 +72,7 @@ fn errors_generic(
         }
     }
     for s in 0..labels.len() {
-        let dy = &dy[s * OUT..(s + 1) * OUT];
+        let dy = &dy[s * OUTPUT_CHUNKS..(s + 1) * OUTPUT_CHUNKS];
         let z1 = &z1[s * chunks..(s + 1) * chunks];
         hidden_error(params, dy, z1, &mut dz1[s * chunks..(s + 1) * chunks]);
     }
@@ -79,15 +80,15 @@ fn errors_generic(
 
 multiversion! {
     /// dy and dz1 of some samples of a batch of `batch_num` (see [`Backward`]).
-    pub fn errors(
-        params: &Params,
+    pub fn dy_and_dz1(
+        params: &PaddedParams,
         y: &[Lanes],
         z1: &[Lanes],
         labels: &[usize],
         batch_num: f64,
         dy: &mut [Lanes],
         dz1: &mut [Lanes],
-    ) = errors_generic;
+    ) = dy_and_dz1_generic;
 }
 
 /// ∂W2 = z1ᵀ·dy, ∂b2 = Σₙ dy, ∂b1 = Σₙ dz1 over the samples of `dy`.
@@ -100,18 +101,18 @@ fn sums_generic(
     dz1: &[Lanes],
     out: &mut Sums,
 ) {
-    let (classes, n) = (OUT * 8, dy.len() / OUT);
+    let (classes, n) = (OUTPUT_CHUNKS * 8, dy.len() / OUTPUT_CHUNKS);
     let (width, z1, dy_flat) = (chunks * 8, flat(z1), flat(dy));
     // ∂W2 row j = Σₙ z1ₙⱼ·dyₙ.
     let dw2 = flat_mut(&mut out.dw2);
     for j in 0..hidden {
-        let mut acc = [0.0f64; OUT * 8];
+        let mut acc = [0.0f64; OUTPUT_CHUNKS * 8];
         for s in 0..n {
             accumulate(&mut acc, z1[s * width + j], &dy_flat[s * classes..]);
         }
         dw2[j * classes..(j + 1) * classes].copy_from_slice(&acc);
     }
-    sum_rows(dy, OUT, &mut out.db2);
+    sum_rows(dy, OUTPUT_CHUNKS, &mut out.db2);
     sum_rows(dz1, chunks, &mut out.db1);
 }
 
@@ -132,7 +133,7 @@ multiversion! {
 /// dz1 = ((1 − z1)·z1)·da1 of one sample, with da1 = dy·W2ᵀ summed over
 /// the classes in order.
 #[inline(always)]
-fn hidden_error(params: &Params, dy: &[Lanes], z1: &[Lanes], dz1: &mut [Lanes]) {
+fn hidden_error(params: &PaddedParams, dy: &[Lanes], z1: &[Lanes], dz1: &mut [Lanes]) {
     let chunks = params.chunks;
     let (dy, z1, dz1, w2t) = (flat(dy), flat(z1), flat_mut(dz1), flat(&params.w2t));
     let mut col = 0;
@@ -196,20 +197,21 @@ impl PixelSamples for BatchColumns {
     }
 }
 
-impl PixelSamples for [PixelLists; 2] {
+/// The lists of consecutive parts of a batch, in order.
+impl PixelSamples for [PixelLists] {
     #[inline(always)]
     fn each(&self, p: usize, mut f: impl FnMut(usize, u8)) {
-        let offset = self[0].samples();
-        for (s, v) in self[0].pixel(p) {
-            f(s, v);
-        }
-        for (s, v) in self[1].pixel(p) {
-            f(offset + s, v);
+        let mut offset = 0;
+        for lists in self {
+            for (s, v) in lists.pixel(p) {
+                f(offset + s, v);
+            }
+            offset += lists.samples();
         }
     }
     #[inline(always)]
     fn any(&self, p: usize) -> bool {
-        self[0].count(p) + self[1].count(p) > 0
+        self.iter().any(|lists| lists.count(p) > 0)
     }
 }
 
@@ -289,7 +291,7 @@ fn descend_w1_lists_generic(
     pixels: std::ops::Range<usize>,
     chunks: usize,
     dz1: &[Lanes],
-    lists: &[PixelLists; 2],
+    lists: &[PixelLists],
     table: &[f64; 256],
     learning_rate: f64,
 ) {
@@ -297,14 +299,14 @@ fn descend_w1_lists_generic(
 }
 
 multiversion! {
-    /// [`descend_w1`] for the rows of `pixels`, from the lists that the two
-    /// halves of the batch recorded.
+    /// [`descend_w1`] for the rows of `pixels`, from the lists that the
+    /// consecutive parts of the batch recorded.
     pub fn descend_w1_lists(
         w1: &mut [Lanes],
         pixels: std::ops::Range<usize>,
         chunks: usize,
         dz1: &[Lanes],
-        lists: &[PixelLists; 2],
+        lists: &[PixelLists],
         table: &[f64; 256],
         learning_rate: f64,
     ) = descend_w1_lists_generic;
@@ -327,13 +329,14 @@ pub fn descend_others(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::network::simd::Level;
-    use crate::network::sparse::{input_table, SparseImages};
-    use crate::network::synthetic::synthetic;
+    use crate::network::engine::simd::Level;
+    use crate::network::engine::sparse::{input_table, SparseImages};
+    use crate::network::engine::threads::Team;
+    use crate::network::synthetic;
 
     #[test]
     fn the_lists_and_the_columns_give_w1_the_same_bits() {
-        let images = SparseImages::new(&synthetic(300, 0)).unwrap();
+        let images = SparseImages::new(&synthetic(300, 0), &Team::new(2).unwrap()).unwrap();
         let (chunks, input) = (7, images.pixels());
         let batch: Vec<usize> = (0..150).map(|i| (i * 37) % 300).collect();
         let mut x = 0x2545_f491_4f6c_dd1du64;
@@ -360,9 +363,10 @@ mod tests {
         columns.fill(&images, &batch, mid..input);
         descend_w1(level, high, chunks, &dz1, &columns, &table, 0.1);
 
-        let mut lists: [PixelLists; 2] = Default::default();
+        let mut lists = vec![PixelLists::default(); 3];
         lists[0].record(&images, &batch[..75]);
-        lists[1].record(&images, &batch[75..]);
+        lists[1].record(&images, &batch[75..100]);
+        lists[2].record(&images, &batch[100..]);
         let mut by_lists = w1.clone();
         let (low, high) = by_lists.split_at_mut(mid * chunks);
         descend_w1_lists(level, low, 0..mid, chunks, &dz1, &lists, &table, 0.1);
