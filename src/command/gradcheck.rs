@@ -14,7 +14,9 @@ use crate::network::engine::numerical::numerical_gradient;
 use crate::network::engine::simd::Level;
 use crate::network::engine::sparse::SparseImages;
 use crate::network::engine::threads::Team;
-use crate::network::{gradient, inputs, labels, one_hot, Gradients, Settings, TwoLayerNet, CLASSES};
+use crate::network::{
+    gradient, inputs, labels, one_hot, Gradients, Settings, TwoLayerNet, CLASSES,
+};
 use crate::numerics::sum::numpy_sum;
 use crate::numerics::RandomState;
 use crate::output::print_stdout;

@@ -1,8 +1,8 @@
 //! The gradient that the book's `train_neuralnet.py` calls:
 //! `TwoLayerNet.gradient`, backpropagation (explained in chapter 5).
 
-use crate::numerics::activation::sigmoid_grad;
 use super::two_layer_net::TwoLayerNet;
+use crate::numerics::activation::sigmoid_grad;
 use ndarray::{Array1, Array2, ArrayView2, Axis};
 
 /// ∂L/∂W1, ∂L/∂b1, ∂L/∂W2, ∂L/∂b2, shaped as the parameters.

@@ -42,7 +42,9 @@ impl Backward {
     pub fn resize(&mut self, params: &PaddedParams, batch: usize) {
         self.dy.resize(batch * OUTPUT_CHUNKS, Lanes::default());
         self.dz1.resize(batch * params.chunks, Lanes::default());
-        self.sums.dw2.resize(params.hidden * OUTPUT_CHUNKS, Lanes::default());
+        self.sums
+            .dw2
+            .resize(params.hidden * OUTPUT_CHUNKS, Lanes::default());
         self.sums.db1.resize(params.chunks, Lanes::default());
         self.sums.db2.resize(OUTPUT_CHUNKS, Lanes::default());
     }

@@ -126,7 +126,6 @@ pub fn sigmoid_in_place(values: &mut [f64]) {
     }
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -311,14 +311,26 @@ fn forward_generic(
     let mut s = 0;
     while s + 4 <= batch.len() {
         let z1 = &out.z1[s * chunks..(s + 4) * chunks];
-        output_inputs4(params, z1, &mut out.a2[s * OUTPUT_CHUNKS..(s + 4) * OUTPUT_CHUNKS]);
+        output_inputs4(
+            params,
+            z1,
+            &mut out.a2[s * OUTPUT_CHUNKS..(s + 4) * OUTPUT_CHUNKS],
+        );
         s += 4;
     }
     for s in s..batch.len() {
         let z1 = &out.z1[s * chunks..(s + 1) * chunks];
-        output_input(params, z1, &mut out.a2[s * OUTPUT_CHUNKS..(s + 1) * OUTPUT_CHUNKS]);
+        output_input(
+            params,
+            z1,
+            &mut out.a2[s * OUTPUT_CHUNKS..(s + 1) * OUTPUT_CHUNKS],
+        );
     }
-    for (a2, y) in out.a2.chunks(OUTPUT_CHUNKS).zip(out.y.chunks_mut(OUTPUT_CHUNKS)) {
+    for (a2, y) in out
+        .a2
+        .chunks(OUTPUT_CHUNKS)
+        .zip(out.y.chunks_mut(OUTPUT_CHUNKS))
+    {
         softmax(a2, y);
     }
 }

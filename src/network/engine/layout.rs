@@ -5,8 +5,8 @@
 //! The padding lanes hold zeros and stay zero through training (their
 //! gradient is exactly zero), so they never change a real value.
 
-use crate::network::CLASSES;
 use crate::network::TwoLayerNet;
+use crate::network::CLASSES;
 use ndarray::{Array1, Array2};
 
 /// Eight doubles, aligned to a 64-byte cache line: one AVX-512 register,
@@ -90,7 +90,8 @@ impl PaddedParams {
     pub fn transpose_w2(&mut self) {
         for j in 0..self.hidden {
             for k in 0..CLASSES {
-                self.w2t[k * self.chunks + j / 8].0[j % 8] = self.w2[j * OUTPUT_CHUNKS + k / 8].0[k % 8];
+                self.w2t[k * self.chunks + j / 8].0[j % 8] =
+                    self.w2[j * OUTPUT_CHUNKS + k / 8].0[k % 8];
             }
         }
     }
@@ -101,7 +102,9 @@ impl PaddedParams {
         TwoLayerNet {
             w1: Array2::from_shape_fn((self.input, h), |(i, j)| self.w1[i * c + j / 8].0[j % 8]),
             b1: Array1::from_shape_fn(h, |j| self.b1[j / 8].0[j % 8]),
-            w2: Array2::from_shape_fn((h, CLASSES), |(j, k)| self.w2[j * OUTPUT_CHUNKS + k / 8].0[k % 8]),
+            w2: Array2::from_shape_fn((h, CLASSES), |(j, k)| {
+                self.w2[j * OUTPUT_CHUNKS + k / 8].0[k % 8]
+            }),
             b2: Array1::from_shape_fn(CLASSES, |k| self.b2[k / 8].0[k % 8]),
         }
     }

@@ -15,11 +15,11 @@
 //! fl(θ + h) − θ (exact in doubles), and the gradient is
 //! (f(θ + h) − f(θ − h)) / 2h as `numerical_gradient` divides it.
 
-use crate::network::CLASSES;
 use super::exp::exp_lanes;
 use super::forward::ForwardValues;
-use super::log::log_lanes;
 use super::layout::{flat, PaddedParams, OUTPUT_CHUNKS};
+use super::log::log_lanes;
+use crate::network::CLASSES;
 use crate::numerics::loss::DELTA;
 use crate::numerics::sum::numpy_sum;
 use crate::numerics::H;
@@ -69,7 +69,11 @@ impl Base {
             a1: by_unit(a1),
             z1: by_unit(z1),
             a2: (0..n)
-                .map(|s| flat(&fwd.a2)[s * OUTPUT_CHUNKS * 8..][..CLASSES].try_into().unwrap())
+                .map(|s| {
+                    flat(&fwd.a2)[s * OUTPUT_CHUNKS * 8..][..CLASSES]
+                        .try_into()
+                        .unwrap()
+                })
                 .collect(),
             terms: (0..n)
                 .map(|s| libm::log(fwd.y(s)[labels[s]] + DELTA))

@@ -33,7 +33,6 @@ pub enum SparseError {
     Panicked(#[from] Panicked),
 }
 
-
 impl SparseImages {
     /// The nonzero pixels of every image of `data`, found on the threads
     /// of `team`, each taking a run of images (each image's pixels in the
@@ -54,7 +53,10 @@ impl SparseImages {
                 .sum::<u64>()
         };
         let mut counts = vec![0u64; data.len()];
-        let parts: Vec<_> = split_by(&mut counts, &bounds).into_iter().zip(&ranges).collect();
+        let parts: Vec<_> = split_by(&mut counts, &bounds)
+            .into_iter()
+            .zip(&ranges)
+            .collect();
         team.each(parts, |(counts, range)| {
             for (c, i) in counts.iter_mut().zip(range.clone()) {
                 *c = nonzero(i);
@@ -92,12 +94,6 @@ impl SparseImages {
     /// How many images.
     pub fn len(&self) -> usize {
         self.labels.len()
-    }
-
-    /// Whether there are none.
-    #[cfg(test)]
-    pub fn is_empty(&self) -> bool {
-        self.labels.is_empty()
     }
 
     /// Pixels per image (zeros included).

@@ -143,7 +143,11 @@ impl Team {
         }
         own.map_err(|payload| Panicked::new(WHAT, payload.as_ref()))?;
         for worker in shared.workers.iter() {
-            let panic = worker.panic.lock().unwrap_or_else(PoisonError::into_inner).take();
+            let panic = worker
+                .panic
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .take();
             if let Some(panic) = panic {
                 return Err(panic);
             }
@@ -345,13 +349,13 @@ mod tests {
         let team = Team::new(4).unwrap();
         let cells: Vec<Mutex<u64>> = (0..4).map(|_| Mutex::new(0)).collect();
         let mut plain = [0u64; 4];
-        for round in 1..=20_000u64 {
+        for round in 1..=5_000u64 {
             let parts: Vec<&mut u64> = plain.iter_mut().collect();
             team.each(parts, |v| *v += round).unwrap();
             team.run(&|i| *cells[i].lock().unwrap() += 1).unwrap();
         }
-        let total: u64 = (1..=20_000).sum();
+        let total: u64 = (1..=5_000).sum();
         assert_eq!(plain, [total; 4]);
-        assert!(cells.iter().all(|c| *c.lock().unwrap() == 20_000));
+        assert!(cells.iter().all(|c| *c.lock().unwrap() == 5_000));
     }
 }

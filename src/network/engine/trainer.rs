@@ -169,19 +169,29 @@ impl Trainer {
         let rows: Vec<usize> = bounds.iter().map(|&b| b * chunks).collect();
         self.columns.resize_with(threads, Default::default);
         let mut sums = Some(sums);
-        let parts: Vec<(Range<usize>, &mut [Lanes], _, &mut BatchColumns)> = split_by(&mut params.w1, &rows)
-            .into_iter()
-            .zip(self.columns.iter_mut())
-            .enumerate()
-            .map(|(t, (w1, columns))| (bounds[t]..bounds[t + 1], w1, sums.take(), columns))
-            .collect();
+        let parts: Vec<(Range<usize>, &mut [Lanes], _, &mut BatchColumns)> =
+            split_by(&mut params.w1, &rows)
+                .into_iter()
+                .zip(self.columns.iter_mut())
+                .enumerate()
+                .map(|(t, (w1, columns))| (bounds[t]..bounds[t + 1], w1, sums.take(), columns))
+                .collect();
         let listed = self.listed;
         self.team.each(parts, |(pixels, w1, sums, columns)| {
             if let Some(sums) = sums {
                 backward::sums(level, hidden, chunks, z1, dy, dz1, sums);
             }
             if listed {
-                backward::descend_w1_lists(level, w1, pixels, chunks, dz1, lists, table, learning_rate);
+                backward::descend_w1_lists(
+                    level,
+                    w1,
+                    pixels,
+                    chunks,
+                    dz1,
+                    lists,
+                    table,
+                    learning_rate,
+                );
             } else {
                 columns.fill(images, batch, pixels);
                 backward::descend_w1(level, w1, chunks, dz1, columns, table, learning_rate);
@@ -189,7 +199,13 @@ impl Trainer {
         })?;
         let sums = &self.backward.sums;
         let params = &mut self.params;
-        backward::descend_others(&mut params.b1, &mut params.w2, &mut params.b2, sums, learning_rate);
+        backward::descend_others(
+            &mut params.b1,
+            &mut params.w2,
+            &mut params.b2,
+            sums,
+            learning_rate,
+        );
         params.transpose_w2();
         Ok(())
     }
@@ -229,17 +245,20 @@ impl Trainer {
             .map(|(t, (((rows, dy), dz1), lists))| (bounds[t]..bounds[t + 1], rows, dy, dz1, lists))
             .collect();
         let labels = &self.labels;
-        self.team.each(parts, |(samples, mut rows, dy, dz1, lists)| {
-            let part = &batch[samples.clone()];
-            forward::forward(level, params, images, part, table, rows.reborrow());
-            if deltas {
-                let labels = &labels[samples];
-                backward::dy_and_dz1(level, params, rows.y, rows.z1, labels, batch_num, dy, dz1);
-            }
-            if record {
-                lists.record(images, part);
-            }
-        })
+        self.team
+            .each(parts, |(samples, mut rows, dy, dz1, lists)| {
+                let part = &batch[samples.clone()];
+                forward::forward(level, params, images, part, table, rows.reborrow());
+                if deltas {
+                    let labels = &labels[samples];
+                    backward::dy_and_dz1(
+                        level, params, rows.y, rows.z1, labels, batch_num, dy, dz1,
+                    );
+                }
+                if record {
+                    lists.record(images, part);
+                }
+            })
     }
 
     /// The images must have as many pixels as the network has inputs.
@@ -283,3 +302,46 @@ impl Trainer {
 /// threads: a pass over MNIST's 70,000 images is then done in 547 steps,
 /// less than an epoch (600), so passes never queue up.
 const PARTS_PER_STEP: usize = 2;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::network::synthetic;
+    use crate::numerics::RandomState;
+
+    #[test]
+    fn every_instruction_set_and_thread_count_gives_the_same_bits() {
+        let team = Team::new(2).unwrap();
+        let images = Arc::new(SparseImages::new(&synthetic(600, 0), &team).unwrap());
+        // Two blocks of lanes, one of them partly padding, and a hidden layer
+        // wider than one register block (7 × 8 lanes).
+        for hidden in [13, 61] {
+            let net = TwoLayerNet::new(784, hidden, 10, 0.01, &mut RandomState::new(3));
+            let mut results = Vec::new();
+            for level in Level::supported() {
+                for threads in [1, 3] {
+                    let mut trainer = Trainer::with_level(&net, threads, level).unwrap();
+                    let mut rng = RandomState::new(4);
+                    let losses: Vec<u64> = (0..10)
+                        .map(|_| {
+                            let batch = rng.choice(600, 50).unwrap();
+                            trainer.step(&images, &batch, 0.3).unwrap().to_bits()
+                        })
+                        .collect();
+                    let accuracy = trainer.accuracy(&images).unwrap();
+                    results.push((level.name(), threads, losses, trainer.net(), accuracy));
+                }
+            }
+            for r in &results[1..] {
+                let first = &results[0];
+                assert_eq!(
+                    r.2, first.2,
+                    "{} on {} vs {} on {}, hidden {hidden}",
+                    r.0, r.1, first.0, first.1
+                );
+                assert_eq!(r.3, first.3);
+                assert_eq!(r.4, first.4);
+            }
+        }
+    }
+}
