@@ -125,3 +125,65 @@ fn train_by_the_numerical_gradient_follows_backprop() {
     assert!(work.path().join("n/train_loss.png").is_file());
     assert!(work.path().join("n/train_accuracy.png").is_file());
 }
+
+#[test]
+fn threads_must_be_a_whole_number_of_at_least_one() {
+    let work = tempfile::tempdir().unwrap();
+    for command in ["train", "gradcheck", "all"] {
+        for bad in ["0", "-2", "two", "1.5"] {
+            let stderr = fails(work.path(), &[command, "--threads", bad], 2);
+            assert_eq!(
+                stderr.lines().next().unwrap(),
+                crate::util::invalid(
+                    bad,
+                    "--threads <N>",
+                    "expected a whole number of threads, at least 1"
+                ),
+                "{command} --threads {bad}"
+            );
+        }
+    }
+}
+
+#[test]
+fn any_thread_count_gives_the_same_numbers() {
+    let data = data_dir();
+    let work = tempfile::tempdir().unwrap();
+    let d = data.path().to_str().unwrap();
+    let o = work.path().to_str().unwrap();
+    let train = |threads: &str| {
+        json(
+            work.path(),
+            &[
+                "train", "--data", d, "-o", o, "--iters", "30", "--batch", "3", "-j", threads,
+            ],
+        )
+    };
+    let one = train("1");
+    for threads in ["2", "3", "7"] {
+        let other = train(threads);
+        for key in ["loss", "train_acc", "test_acc", "settings"] {
+            assert_eq!(other[key], one[key], "{key} on {threads} threads");
+        }
+    }
+    let check = |threads: &str| {
+        json(
+            work.path(),
+            &[
+                "gradcheck",
+                "--data",
+                d,
+                "--batch",
+                "3",
+                "--threads",
+                threads,
+            ],
+        )
+    };
+    let one = check("1");
+    assert_eq!(one["threads"], 1);
+    let three = check("3");
+    assert_eq!(three["threads"], 3);
+    assert_eq!(three["max_abs_diff"], one["max_abs_diff"]);
+    assert_eq!(three["mean_abs_diff"], one["mean_abs_diff"]);
+}

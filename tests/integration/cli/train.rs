@@ -7,12 +7,12 @@ use crate::util::idx::{images, labels, write, TEST_LABELS, TRAIN_LABELS};
 use crate::util::{data_dir, fails, floats, listing};
 use clap::Parser;
 use numdiff_plot::cli::{Cli, Command, TrainArgs};
-use numdiff_plot::command::train::{
-    run_with, Network, Progress, TrainResult, TrainSettings, Trainer,
-};
+use numdiff_plot::command::train::{run_with, Methods, TrainFn};
 use numdiff_plot::data::mnist::FILES;
 use numdiff_plot::data::Mnist;
 use numdiff_plot::figure::{image, train_accuracy, train_loss};
+use numdiff_plot::network::{Epoch, Observer, Settings, Training, TwoLayerNet};
+use numdiff_plot::numerics::RandomState;
 use numdiff_plot::output::Show;
 use numdiff_plot::render::{Format, Size};
 use std::path::Path;
@@ -197,36 +197,41 @@ fn args(argv: &[&str]) -> TrainArgs {
     }
 }
 
+/// A training of made-up numbers, with a network of one input and unit.
+fn made_up(loss: Vec<f64>, epochs: Vec<Epoch>) -> Training {
+    let net = TwoLayerNet::new(1, 1, 10, 0.0, &mut RandomState::new(0));
+    Training { loss, epochs, net }
+}
+
 /// A made-up training for tests: loss 2/(i+1), accuracies i/10 (train)
 /// and i/20 (test) at every epoch of `batch_size` iterations.
 fn synthetic_trainer_for_tests(
     mnist: Mnist,
-    s: &TrainSettings,
-    progress: &mut dyn FnMut(Progress),
-) -> anyhow::Result<TrainResult> {
+    s: &Settings,
+    observer: &mut dyn Observer,
+) -> anyhow::Result<Training> {
     assert_eq!(mnist.train_labels, TRAIN_LABELS);
-    let mut r = TrainResult::default();
+    let (mut loss, mut epochs) = (Vec::new(), Vec::new());
     for i in 0..s.iters {
-        let loss = 2.0 / (i + 1) as f64;
-        r.loss.push(loss);
-        progress(Progress::Iteration { iteration: i, loss });
+        let l = 2.0 / (i + 1) as f64;
+        loss.push(l);
+        observer.iteration(i, l);
         if i % s.batch_size == 0 {
-            let index = r.train_acc.len();
-            let (train_acc, test_acc) = (index as f64 / 10.0, index as f64 / 20.0);
-            r.train_acc.push(train_acc);
-            r.test_acc.push(test_acc);
-            progress(Progress::Epoch {
+            let index = epochs.len();
+            let epoch = Epoch {
                 index,
                 iteration: i,
-                train_acc,
-                test_acc,
-            });
+                train_acc: index as f64 / 10.0,
+                test_acc: index as f64 / 20.0,
+            };
+            observer.epoch(&epoch);
+            epochs.push(epoch);
         }
     }
-    Ok(r)
+    Ok(made_up(loss, epochs))
 }
 
-const SYNTHETIC: Network = Network {
+const SYNTHETIC: Methods = Methods {
     backprop: Some(synthetic_trainer_for_tests),
     numerical: None,
 };
@@ -343,37 +348,24 @@ fn a_trainer_that_fails_or_misreports_writes_nothing() {
     let work = tempfile::tempdir().unwrap();
     let (d, o) = (data.path().to_str().unwrap(), work.path().to_str().unwrap());
     let a = args(&["--data", d, "-o", o, "--iters", "3", "--batch", "1"]);
-    fn failing(
-        _: Mnist,
-        _: &TrainSettings,
-        _: &mut dyn FnMut(Progress),
-    ) -> anyhow::Result<TrainResult> {
+    fn failing(_: Mnist, _: &Settings, _: &mut dyn Observer) -> anyhow::Result<Training> {
         anyhow::bail!("out of memory")
     }
-    fn short(
-        _: Mnist,
-        _: &TrainSettings,
-        _: &mut dyn FnMut(Progress),
-    ) -> anyhow::Result<TrainResult> {
-        Ok(TrainResult {
-            loss: vec![1.0],
-            ..TrainResult::default()
-        })
+    fn short(_: Mnist, _: &Settings, _: &mut dyn Observer) -> anyhow::Result<Training> {
+        Ok(made_up(vec![1.0], Vec::new()))
     }
-    for (trainer, message) in [
-        (failing as Trainer, "out of memory".to_string()),
+    for (train, message) in [
+        (failing as TrainFn, "out of memory"),
         (
             short,
-            "internal error: the trainer returned 1 losses for 3 iterations, \
-             and 0 train and 0 test accuracies"
-                .to_string(),
+            "internal error: the training returned 1 losses for 3 iterations",
         ),
     ] {
-        let network = Network {
-            backprop: Some(trainer),
+        let methods = Methods {
+            backprop: Some(train),
             numerical: None,
         };
-        let e = run_with(&a, &network, LINES, &mut Vec::new()).unwrap_err();
+        let e = run_with(&a, &methods, LINES, &mut Vec::new()).unwrap_err();
         assert_eq!(e.to_string(), message);
         assert!(
             listing(work.path()).is_empty(),

@@ -1,15 +1,21 @@
 //! The fast training loop against the book's numpy (fixtures written by
 //! python/fixtures/make_numpy_fixtures.py), against the plain dense loop, and
-//! against itself on other thread counts and instruction sets.
+//! against itself on another thread count. (The engine's own tests, in
+//! src/network/engine, compare instruction sets and more thread counts.)
 
 use crate::util::{floats, json_fixture};
-use numdiff_plot::network::synthetic::synthetic;
-use numdiff_plot::network::{
-    train, train_reference, Dataset, Level, Settings, SparseImages, Trainer, Training, TwoLayerNet,
-};
-use numdiff_plot::numerics::RandomState;
+use numdiff_plot::network::{train, train_reference, Dataset, Settings, Training};
 use serde_json::Value;
 use std::sync::OnceLock;
+
+#[path = "../../../src/network/synthetic.rs"]
+mod synthetic_digits;
+
+/// Images `first` … `first + count − 1` of the synthetic digits.
+fn synthetic(count: u64, first: u64) -> Dataset {
+    let (images, labels) = synthetic_digits::synthetic_bytes(count, first);
+    Dataset::new(images, labels, 28, 28).unwrap()
+}
 
 fn fixture() -> Value {
     json_fixture("fixtures/numpy/training.json")
@@ -152,42 +158,5 @@ fn one_thread_and_two_give_the_same_bits() {
         assert_eq!(bits(one), bits(two));
         assert_eq!(one.net, two.net);
         assert_eq!(one.epochs, two.epochs);
-    }
-}
-
-#[test]
-fn every_instruction_set_gives_the_same_bits() {
-    let fixture = fixture();
-    let (train_set, _) = data(&fixture);
-    let images = SparseImages::new(&train_set).unwrap();
-    // Two blocks of lanes, one of them partly padding, and a hidden layer
-    // wider than one register block (7 × 8 lanes).
-    for hidden in [13, 61] {
-        let net = TwoLayerNet::new(784, hidden, 10, 0.01, &mut RandomState::new(3));
-        let mut results = Vec::new();
-        for level in Level::supported() {
-            let mut trainer = Trainer::with_level(&net, 1, level).unwrap();
-            let mut rng = RandomState::new(4);
-            let losses: Vec<u64> = (0..10)
-                .map(|_| {
-                    trainer
-                        .step(&images, &rng.choice(600, 50).unwrap(), 0.3)
-                        .to_bits()
-                })
-                .collect();
-            let accuracy = trainer.accuracy(&images);
-            results.push((level, losses, trainer.net(), accuracy));
-        }
-        for r in &results[1..] {
-            assert_eq!(
-                r.1,
-                results[0].1,
-                "{} vs {}, hidden {hidden}",
-                r.0.name(),
-                results[0].0.name()
-            );
-            assert_eq!(r.2, results[0].2);
-            assert_eq!(r.3, results[0].3);
-        }
     }
 }
