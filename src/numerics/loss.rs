@@ -24,14 +24,56 @@ pub fn mean_squared_error(y: ArrayView1<f64>, t: ArrayView1<f64>) -> f64 {
     0.5 * pairwise_sum(y.len(), |k| (y[k] - t[k]) * (y[k] - t[k]))
 }
 
+/// The exp and ln a function computes with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Maths {
+    /// The pure-Rust `libm` crate's: the same bits on every machine. The
+    /// loss figure and the network use these.
+    Libm,
+    /// The platform's (`f64::exp` and `f64::ln`: glibc's on Linux), which
+    /// numpy calls too. simpleNet's dW, which the book prints, is numpy's
+    /// to the last bit only with these: libm's exp and ln differ from
+    /// glibc's in the last place on some of its arguments, and the central
+    /// difference divides that by 2h.
+    Platform,
+}
+
+impl Maths {
+    /// eˣ.
+    #[inline]
+    pub fn exp(self, x: f64) -> f64 {
+        match self {
+            Maths::Libm => libm::exp(x),
+            Maths::Platform => x.exp(),
+        }
+    }
+
+    /// ln x.
+    #[inline]
+    pub fn ln(self, x: f64) -> f64 {
+        match self {
+            Maths::Libm => libm::log(x),
+            Maths::Platform => x.ln(),
+        }
+    }
+}
+
 /// cross_entropy_error(y, t) = −Σₖ tₖ·ln(yₖ + δ) with δ = 1e-7, the book's
-/// section 4.2.2 for one sample with a one-hot (or any) target t.
+/// section 4.2.2 for one sample with a one-hot (or any) target t, with
+/// `libm`'s ln.
 ///
 /// The book's examples give 0.510825457099338 (0.6 on the right class) and
 /// 2.302584092994546 (0.1 on it).
 pub fn cross_entropy_error(y: ArrayView1<f64>, t: ArrayView1<f64>) -> f64 {
+    cross_entropy_error_with(Maths::Libm, y, t)
+}
+
+/// [`cross_entropy_error`] with the ln of `maths`. (For a one-hot t it is
+/// −ln(y_label + δ) exactly, the repository's form: the other terms are
+/// ±0.)
+pub fn cross_entropy_error_with(maths: Maths, y: ArrayView1<f64>, t: ArrayView1<f64>) -> f64 {
     let (y, t) = (contiguous(y), contiguous(t));
-    -pairwise_sum(y.len(), |k| t[k] * libm::log(y[k] + DELTA))
+    -pairwise_sum(y.len(), |k| t[k] * maths.ln(y[k] + DELTA))
 }
 
 /// The mini-batch version with one-hot targets (section 4.2.4):
@@ -54,11 +96,17 @@ pub fn cross_entropy_error_labels(y: ArrayView2<f64>, labels: &[usize]) -> f64 {
 }
 
 /// softmax(a)ₖ = exp(aₖ − max a) / Σᵢ exp(aᵢ − max a), as
-/// `common/functions.py` computes it: shifting by the maximum keeps `exp`
-/// from overflowing and does not change the result mathematically.
+/// `common/functions.py` computes it, with `libm`'s exp: shifting by the
+/// maximum keeps `exp` from overflowing and does not change the result
+/// mathematically.
 pub fn softmax(a: ArrayView1<f64>) -> Array1<f64> {
+    softmax_with(Maths::Libm, a)
+}
+
+/// [`softmax`] with the exp of `maths`.
+pub fn softmax_with(maths: Maths, a: ArrayView1<f64>) -> Array1<f64> {
     let max = a.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-    let exp = a.mapv(|v| libm::exp(v - max));
+    let exp = a.mapv(|v| maths.exp(v - max));
     let sum = pairwise_sum(exp.len(), |k| exp[k]);
     exp / sum
 }

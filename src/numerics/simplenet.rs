@@ -1,6 +1,7 @@
 //! The book's `simpleNet`: one 2×3 weight matrix, softmax, cross-entropy.
 
-use super::{cross_entropy_error, numerical_gradient, softmax, RandomState};
+use super::loss::{cross_entropy_error_with, softmax_with, Maths};
+use super::{numerical_gradient, RandomState};
 use ndarray::{array, Array1, Array2, ArrayView1};
 
 /// A network with a single layer and no bias: z = x·W, y = softmax(z).
@@ -56,9 +57,12 @@ fn predict_with(w: &Array2<f64>, x: ArrayView1<f64>) -> Array1<f64> {
     x.dot(w)
 }
 
+/// With the platform's exp and ln, as numpy computes it ([`Maths::Platform`]
+/// says why).
 fn loss_with(w: &Array2<f64>, x: ArrayView1<f64>, t: ArrayView1<f64>) -> f64 {
     let z = predict_with(w, x);
-    cross_entropy_error(softmax(z.view()).view(), t)
+    let y = softmax_with(Maths::Platform, z.view());
+    cross_entropy_error_with(Maths::Platform, y.view(), t)
 }
 
 #[cfg(test)]
