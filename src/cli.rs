@@ -137,7 +137,7 @@ fn hyphen_values(arg: Arg) -> Arg {
 /// Flags every figure command shares.
 #[derive(Debug, Args)]
 pub struct OutputArgs {
-    /// Where to write the figure: a .png or .svg file, or - for stdout
+    /// Where to write the figure: a .png or .svg file, a directory (the figure's own file name goes in it), or - for stdout
     #[arg(short, long, value_name = "PATH")]
     pub output: Option<PathBuf>,
     /// The image format, png or svg [default: from the extension of --output; png for -]
@@ -177,9 +177,9 @@ pub struct DiffArgs {
     /// The expression, such as "sin(x)" or "x0^2 + x1^2"; its variables are all the names that are not functions or constants
     #[arg(value_name = "EXPR", value_parser = parse_any_expression)]
     pub expr: Expression,
-    /// A point: one number per variable, in natural order of their names (x0, x1, …)
+    /// A point: one number per variable, in natural order of their names (x0, x1, …); repeat for several
     #[arg(long, value_name = "X,…", value_parser = parse_numbers)]
-    pub at: Option<Numbers>,
+    pub at: Vec<Numbers>,
     #[command(flatten)]
     pub method: MethodArgs,
     /// Print everything computed as one JSON object instead of text
@@ -195,7 +195,7 @@ pub struct AllArgs {
     /// Write nothing; exit 1 naming each figure that is missing or differs
     #[arg(long)]
     pub check: bool,
-    /// Do not list the files written
+    /// Do not list the files written, nor say that --check found them up to date
     #[arg(short, long)]
     pub quiet: bool,
     /// Threads to render on (default: every core); the figures are the same on any number

@@ -22,10 +22,21 @@ pub enum Target {
 }
 
 impl OutputArgs {
-    /// Where to write, with `default_file` if `--output` is not given.
+    /// Where to write: `--output`'s file; `default_file` if `--output` is
+    /// not given; inside `--output`'s directory (an existing one, or a path
+    /// ending in `/`) under `default_file`'s name, with `--format`'s
+    /// extension if that is given.
     pub fn target(&self, default_file: &str) -> Target {
         match &self.output {
             Some(p) if is_stdout(p) => Target::Stdout,
+            Some(p) if is_directory(p) => {
+                let file = Path::new(default_file);
+                let file = match self.format {
+                    Some(format) => file.with_extension(format.extension()),
+                    None => file.to_path_buf(),
+                };
+                Target::File(p.join(file))
+            }
             Some(p) => Target::File(p.clone()),
             None => Target::File(default_file.into()),
         }
@@ -66,6 +77,13 @@ impl OutputArgs {
     pub fn pixels(&self) -> Size {
         self.size.scaled(self.scale)
     }
+}
+
+/// Whether `path` names a directory: one that exists, or a path ending in
+/// `/` (which the file system takes for a directory whether or not it is).
+fn is_directory(path: &Path) -> bool {
+    use std::os::unix::ffi::OsStrExt;
+    path.as_os_str().as_bytes().ends_with(b"/") || path.is_dir()
 }
 
 /// Whether `path` names standard output.

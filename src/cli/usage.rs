@@ -77,8 +77,8 @@ fn quoted_input(e: &clap::Error) -> Vec<String> {
 }
 
 /// What clap lists on the lines after the first, for the one line:
-/// `: expected one of a, b`, `; did you mean 'x'?`, or the arguments that
-/// are missing.
+/// `: expected one of a, b`, `; did you mean 'x'?` (the closest name), or
+/// the arguments that are missing.
 fn accepted(e: &clap::Error) -> String {
     let strings = |kind: ContextKind| match e.get(kind) {
         Some(ContextValue::Strings(v)) => v.clone(),
@@ -103,16 +103,17 @@ fn accepted(e: &clap::Error) -> String {
         }
         _ => {}
     }
-    let suggested: Vec<String> = [
+    // clap lists its suggestions from the least to the most similar
+    // (Jaro similarity): the closest is the last.
+    let suggested = [
         ContextKind::SuggestedArg,
         ContextKind::SuggestedValue,
         ContextKind::SuggestedSubcommand,
     ]
     .into_iter()
-    .flat_map(strings)
-    .collect();
-    if let Some(s) = suggested.first() {
-        more += &format!("; did you mean '{}'?", escape_controls(s));
+    .find_map(|kind| strings(kind).pop());
+    if let Some(s) = suggested {
+        more += &format!("; did you mean '{}'?", escape_controls(&s));
     }
     more
 }

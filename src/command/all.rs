@@ -4,7 +4,7 @@
 use crate::cli::AllArgs;
 use crate::error::Error;
 use crate::figure::{self, Plot};
-use crate::output::{check_destination, print_stdout, write_atomic};
+use crate::output::{check_destination, fmt_count, print_stdout, write_atomic};
 use crate::render::{Format, Size};
 use crate::threads;
 use anyhow::{anyhow, Context, Result};
@@ -30,7 +30,12 @@ pub fn run(a: &AllArgs) -> Result<()> {
             }
         }
         if stale.is_empty() {
-            return Ok(());
+            if a.quiet {
+                return Ok(());
+            }
+            let checked = fmt_count(figures.len(), "figure");
+            let line = format!("{} is up to date: {checked} checked\n", a.output.display());
+            return Ok(print_stdout(line.as_bytes())?);
         }
         return Err(Error::Stale {
             stale,

@@ -119,6 +119,21 @@ impl DiffReport {
     /// then, at a point, numerical, exact and error (`undefined` where there
     /// is none; the warnings say why).
     pub fn text(&self) -> String {
+        self.derivative_text() + &self.point_text()
+    }
+
+    /// The first line of [`text`](Self::text): the symbolic derivative.
+    pub fn derivative_text(&self) -> String {
+        if self.variables.len() == 1 {
+            self.derivative[0].clone() + "\n"
+        } else {
+            format!("[{}]\n", self.derivative.join(", "))
+        }
+    }
+
+    /// The rest of [`text`](Self::text): the block of the point, if one was
+    /// given.
+    pub fn point_text(&self) -> String {
         let one = self.variables.len() == 1;
         let list = |items: &[String]| {
             if one {
@@ -131,7 +146,7 @@ impl DiffReport {
             let items: Vec<String> = v.iter().map(fmt_opt).collect();
             list(&items)
         };
-        let mut out = list(&self.derivative) + "\n";
+        let mut out = String::new();
         if let Some(a) = &self.at {
             let steps: Vec<f64> = a.h.iter().flatten().copied().collect();
             let step = match steps.first() {

@@ -46,7 +46,11 @@ fn all_writes_the_eleven_figures_and_check_accepts_them() {
     for f in files {
         assert_eq!(png_size(&dir.path().join("figs").join(f)), (640, 480));
     }
-    assert_eq!(ok(dir.path(), &["all", "--check", "-o", "figs"]), "");
+    assert_eq!(
+        ok(dir.path(), &["all", "--check", "-o", "figs"]),
+        "figs is up to date: 11 figures checked\n"
+    );
+    assert_eq!(ok(dir.path(), &["all", "--check", "-q", "-o", "figs"]), "");
 }
 
 #[test]

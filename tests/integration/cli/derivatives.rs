@@ -362,3 +362,28 @@ fn descent_stops_and_names_the_step_where_f_left_its_domain() {
     assert_eq!(v["diverged"], false);
     assert!(v["stopped"].as_str().unwrap().contains("step 2 of 20"));
 }
+
+#[test]
+fn diff_at_several_points_gives_one_block_each_in_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = "x^3*exp(-x)";
+    assert_eq!(
+        ok(dir.path(), &["diff", f, "--at", "1", "--at", "2"]),
+        "(3*x^2 - x^3)/exp(x)\n\
+         at x = 1:\n  numerical (central, h = 0.0001): 0.7357588798900805\n  \
+         exact: 0.7357588823428847\n  absolute error: 2.4528041819849022e-9\n\
+         at x = 2:\n  numerical (central, h = 0.0001): 0.5413411324961537\n  \
+         exact: 0.5413411329464508\n  absolute error: 4.5029713291455664e-10\n"
+    );
+    // Once: one object, as before; repeated: an array of them, in order.
+    let one = json(dir.path(), &["diff", f, "--at", "2"]);
+    let two = json(dir.path(), &["diff", f, "--at", "1", "--at", "2"]);
+    assert_eq!(two.as_array().map(Vec::len), Some(2));
+    assert_eq!(two[1], one);
+    assert_eq!(two[0]["at"], serde_json::json!([1.0]));
+    let err = fails(dir.path(), &["diff", f, "--at", "1,2"], 2);
+    assert_eq!(
+        err,
+        "error: 'x^3*exp(-x)' has 1 variable, x: give 1 number for --at, not 1,2\n"
+    );
+}

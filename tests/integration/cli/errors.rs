@@ -166,18 +166,22 @@ refused! { an_output_that_cannot_be_written_is_refused {
 }}
 
 #[test]
-fn an_output_path_that_is_a_directory_is_refused() {
+fn a_directory_as_output_gets_the_figure_s_own_file_name() {
     let dir = dir_with_old_figures();
     std::fs::create_dir(dir.path().join("taken.png")).unwrap();
-    let before = snapshot(dir.path());
-    let err = fails(dir.path(), &["quiver", "-o", "taken.png"], 1);
+    ok(dir.path(), &["quiver", "-o", "taken.png", "-q"]);
+    assert_eq!(listing(&dir.path().join("taken.png")), ["gradient_2d.png"]);
+    std::fs::create_dir(dir.path().join("sub")).unwrap();
+    ok(
+        dir.path(),
+        &["tangent", "-o", "sub/", "--format", "svg", "-q"],
+    );
+    assert_eq!(listing(&dir.path().join("sub")), ["gradient_1d.svg"]);
+    let err = fails(dir.path(), &["tangent", "-o", "no/such/"], 1);
     assert_eq!(
         err,
-        "error: cannot write taken.png: it is a directory; \
-         --output takes a file name ending in .png or .svg\n"
+        "error: cannot write no/such/gradient_1d.png: directory no/such does not exist\n"
     );
-    assert_eq!(snapshot(dir.path()), before);
-    assert!(listing(&dir.path().join("taken.png")).is_empty());
 }
 
 // Numerical trouble is not a crash.
@@ -193,7 +197,8 @@ fn lr_10_diverges_with_a_warning_and_still_draws_the_start() {
     assert_eq!(
         String::from_utf8_lossy(&out.stderr),
         "warning: gradient descent diverged: f grew from 25 to 6.724034830146604e26 \
-         instead of shrinking; try a smaller --lr than 10\n"
+         in 20 steps of lr 10 instead of shrinking: too large a learning rate diverges \
+         (book §4.4.1); try a smaller --lr\n"
     );
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["diverged"], true);
@@ -238,16 +243,25 @@ fn non_finite_values_are_null_in_json_and_not_drawn() {
 }
 
 #[test]
-fn lr_1e_minus_10_barely_moves_and_is_fine() {
+fn lr_1e_minus_10_barely_moves_with_a_warning() {
     let dir = tempfile::tempdir().unwrap();
     let out = cmd(dir.path())
         .args(["descent", "--lr", "1e-10", "--json"])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(0));
-    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "warning: gradient descent barely moved: the point moved 2e-8 in 20 steps of lr 1e-10: \
+         too small a learning rate barely updates (book §4.4.1); try a larger --lr\n"
+    );
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(v["diverged"], false);
+    assert_eq!(
+        (&v["diverged"], &v["barely_moved"]),
+        (&false.into(), &true.into())
+    );
+    let (_, stderr) = succeeds(dir.path(), &["descent", "-q"]);
+    assert_eq!(stderr, "", "the book's lr 0.1 and 20 steps warn of nothing");
     let x = floats(&v["x"]);
     assert!(
         (x[0] + 3.0).abs() < 1e-7 && (x[1] - 4.0).abs() < 1e-7,
@@ -261,6 +275,39 @@ fn unknown_flags_and_subcommands_are_one_line() {
     let dir = tempfile::tempdir().unwrap();
     let err = fails(dir.path(), &["tangent", "--no-such-flag"], 2);
     assert_eq!(err, "error: unexpected argument '--no-such-flag' found\n");
+    let names = [
+        "tangent",
+        "surface",
+        "quiver",
+        "descent",
+        "simplenet",
+        "loss",
+        "sigmoid",
+        "diff",
+        "error",
+        "train",
+        "gradcheck",
+        "data",
+        "all",
+        "completions",
+        "man",
+    ];
+    for name in names {
+        // The last letter dropped: clap's closest match is the subcommand.
+        let typo = &name[..name.len() - 1];
+        let err = fails(dir.path(), &[typo], 2);
+        assert!(
+            err.ends_with(&format!("; did you mean '{name}'?\n")),
+            "{typo}: {err}"
+        );
+    }
+    for (typo, name) in [("tanget", "tangent"), ("simplnet", "simplenet")] {
+        let err = fails(dir.path(), &[typo], 2);
+        assert!(
+            err.ends_with(&format!("; did you mean '{name}'?\n")),
+            "{typo}: {err}"
+        );
+    }
     let err = fails(dir.path(), &["frobnicate"], 2);
     assert!(err
         .starts_with("error: unrecognized subcommand 'frobnicate'; the subcommands are tangent, "));

@@ -224,7 +224,8 @@ fn methods_that_do_not_apply_are_usage_errors() {
     }
     let err = fails(dir.path(), &["diff", "x0*x1", "--at", "1"], 2);
     assert!(
-        err.contains("has 2 variables (x0, x1); give 2 numbers"),
+        err == "error: 'x0*x1' has 2 variables, x0 and x1: give 2 numbers for --at as x0,x1, \
+                not 1\n",
         "{err}"
     );
     assert!(listing(dir.path()).is_empty());
