@@ -6,7 +6,10 @@
 //!
 //! Test-only: the library's unit tests declare it under `cfg(test)`, and
 //! integration tests and benchmarks include it with `#[path]`; it uses
-//! nothing from the crate, so it compiles in each.
+//! nothing from the crate, so it compiles in each; each includer uses a part
+//! of it, hence `dead_code` is allowed.
+
+#![allow(dead_code)]
 
 /// Image `n`: its label, (7n + 3) mod 10, and its 784 pixels. With
 /// hₙ(r, c) = (2654435761·n + 40503·r + 9973·c) mod 2³², a pixel on the
@@ -41,6 +44,37 @@ pub fn synthetic_bytes(count: u64, first: u64) -> (Vec<u8>, Vec<u8>) {
         let (label, pixels) = synthetic_image(n);
         labels.push(label);
         images.extend(pixels);
+    }
+    (images, labels)
+}
+
+/// `count` images of `rows`×`cols` bytes from a xorshift stream seeded by
+/// `seed` (x ← x ⊕ x≪13, x ⊕ x≫7, x ⊕ x≪17): about 70 % zeros, the rest
+/// odd bytes, labels 0 to 9, and each image's pixel (7·label) mod size set
+/// to 255 so that there is something to learn. Small images of any shape,
+/// for the numerical gradient, where 784 pixels would be slow.
+pub fn noise_bytes(count: usize, rows: usize, cols: usize, seed: u64) -> (Vec<u8>, Vec<u8>) {
+    let mut s = seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1;
+    let mut next = move || {
+        s ^= s << 13;
+        s ^= s >> 7;
+        s ^= s << 17;
+        s
+    };
+    let mut images = (0..count * rows * cols)
+        .map(|_| {
+            let r = next();
+            if r % 10 < 7 {
+                0
+            } else {
+                (r >> 8) as u8 | 1
+            }
+        })
+        .collect::<Vec<u8>>();
+    let labels: Vec<u8> = (0..count).map(|_| (next() % 10) as u8).collect();
+    let size = rows * cols;
+    for (n, &label) in labels.iter().enumerate() {
+        images[n * size + (label as usize * 7) % size] = 255;
     }
     (images, labels)
 }

@@ -233,33 +233,9 @@ mod tests {
     use crate::network::{gradient, inputs, labels, one_hot, Dataset, TwoLayerNet};
     use crate::numerics::RandomState;
 
-    /// `count` images of `rows`×`cols` bytes, about 70 % zeros, from a
-    /// xorshift stream; labels 0 to 9.
+    /// Images from [`noise_bytes`](crate::network::synthetic::noise_bytes).
     fn synthetic(count: usize, rows: usize, cols: usize, seed: u64) -> Dataset {
-        let mut s = seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1;
-        let mut next = move || {
-            s ^= s << 13;
-            s ^= s >> 7;
-            s ^= s << 17;
-            s
-        };
-        let images = (0..count * rows * cols)
-            .map(|_| {
-                let r = next();
-                if r % 10 < 7 {
-                    0
-                } else {
-                    (r >> 8) as u8 | 1
-                }
-            })
-            .collect::<Vec<u8>>();
-        let labels: Vec<u8> = (0..count).map(|_| (next() % 10) as u8).collect();
-        // Something to learn: the label's own pixel is always dark.
-        let mut images = images;
-        let size = rows * cols;
-        for (n, &label) in labels.iter().enumerate() {
-            images[n * size + (label as usize * 7) % size] = 255;
-        }
+        let (images, labels) = crate::network::synthetic::noise_bytes(count, rows, cols, seed);
         Dataset::new(images, labels, rows, cols).unwrap()
     }
 

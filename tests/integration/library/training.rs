@@ -8,8 +8,7 @@ use numdiff_plot::network::{train, train_reference, Dataset, Settings, Training}
 use serde_json::Value;
 use std::sync::OnceLock;
 
-#[path = "../../../src/network/synthetic.rs"]
-mod synthetic_digits;
+use super::synthetic_digits;
 
 /// Images `first` … `first + count − 1` of the synthetic digits.
 fn synthetic(count: u64, first: u64) -> Dataset {
