@@ -1,20 +1,25 @@
-//! The training's threads: the calling one and N − 1 workers, thread i
-//! always taking part i of a split step.
+//! The training's threads: the calling one and N − 1 workers, worker i
+//! taking part i of a split step unless the caller has claimed it first.
 //!
 //! Each step of the loop is split several times per iteration (the forward
 //! pass by samples, the W1 update by rows), 30,000 splits in the book's
 //! run. A general-purpose pool wakes a sleeping thread for each (a system
 //! call) and hands a part to whichever thread is free, so W1's rows and the
 //! buffers move between the cores' caches. Here the workers never sleep
-//! while the loop runs (they spin between parts), and each always gets the
-//! same part, so each part's data stays in one core's cache.
+//! while the loop runs (they spin between parts), and each takes the same
+//! part every time, so each part's data stays in one core's cache.
 //!
 //! The hand-off: the caller writes the job, then publishes it by a Release
-//! store of its number to `posted`; each worker, after an Acquire load sees
-//! the number, runs its part and stores the number to its own `done` with
-//! Release; the caller runs part 0, then waits with Acquire loads until
-//! every `done` holds the number. So everything a part wrote is visible to
-//! the caller after [`Team::run`], and the job outlives every use.
+//! store of its number n to `posted`. Each part i ≥ 1 is claimed once, by
+//! whoever first moves worker i's `claimed` from n − 1 to n
+//! (compare-and-swap): worker i when it sees n, or the caller once its own
+//! part 0 is done and the worker has not started (it has no core: a busy
+//! machine, or more threads than cores). A worker that claimed part i runs
+//! it and stores n to its `done` with Release; the caller waits with
+//! Acquire loads for the `done` of every part it did not run itself. So
+//! everything a part wrote is visible to the caller after [`Team::run`],
+//! and the job outlives every use. Which thread runs a part changes no
+//! result: a part's work depends on its number only.
 //! `scripts/tsan` runs the tests of this module under ThreadSanitizer.
 
 use crate::threads::Panicked;
@@ -43,9 +48,11 @@ struct Shared {
     workers: Box<[Worker]>,
 }
 
-/// A worker's own line: the job it finished last, and its panic, if any.
+/// A worker's own line: the job whose part it was claimed for last (by it
+/// or by the caller), the job it finished last, and its panic, if any.
 #[repr(align(64))]
 struct Worker {
+    claimed: AtomicUsize,
     done: AtomicUsize,
     panic: Mutex<Option<Panicked>>,
 }
@@ -81,6 +88,7 @@ impl Team {
     pub fn new(threads: usize) -> std::io::Result<Team> {
         let workers = (1..threads.max(1))
             .map(|_| Worker {
+                claimed: AtomicUsize::new(0),
                 done: AtomicUsize::new(0),
                 panic: Mutex::new(None),
             })
@@ -112,7 +120,9 @@ impl Team {
     }
 
     /// Runs `part(i)` for every i below [`threads`](Self::threads): part 0
-    /// on the caller, part i on worker i, and returns when all are done.
+    /// on the caller, part i on worker i (or on the caller, if the worker
+    /// has not started it when the caller's part is done), and returns when
+    /// all are done.
     /// With one thread every part runs on the caller, in order. A panic in
     /// any part is the error, after all parts have ended. (A part cannot
     /// start a run of its own: it is `Sync` and a `Team` is not.)
@@ -137,9 +147,22 @@ impl Team {
         // one).
         unsafe { *shared.job.get() = Some(job) };
         shared.posted.store(number, Ordering::Release);
-        let own = catch_unwind(AssertUnwindSafe(|| part(0)));
-        for worker in shared.workers.iter() {
-            wait_for(&worker.done, number);
+        let mut own = catch_unwind(AssertUnwindSafe(|| part(0)));
+        // Parts whose worker has not started them run here, in order.
+        let mut claimed_here = vec![false; n];
+        for (i, worker) in shared.workers.iter().enumerate().map(|(w, x)| (w + 1, x)) {
+            if claim(&worker.claimed, number) {
+                claimed_here[i] = true;
+                let result = catch_unwind(AssertUnwindSafe(|| part(i)));
+                if own.is_ok() {
+                    own = result;
+                }
+            }
+        }
+        for (worker, here) in shared.workers.iter().zip(&claimed_here[1..]) {
+            if !here {
+                wait_for(&worker.done, number);
+            }
         }
         own.map_err(|payload| Panicked::new(WHAT, payload.as_ref()))?;
         for worker in shared.workers.iter() {
@@ -210,6 +233,15 @@ pub fn balanced_bounds(
     bounds
 }
 
+/// Claims the part of job `number` whose claims `claimed` holds: true for
+/// the one thread that moves it from `number − 1` to `number`. A worker
+/// that saw an older job late fails, as does everyone after the first.
+fn claim(claimed: &AtomicUsize, number: usize) -> bool {
+    claimed
+        .compare_exchange(number - 1, number, Ordering::AcqRel, Ordering::Acquire)
+        .is_ok()
+}
+
 /// Waits (spinning) until `done` holds `number`.
 fn wait_for(done: &AtomicUsize, number: usize) {
     let mut spins = 0u32;
@@ -248,9 +280,16 @@ fn work(shared: &Shared, i: usize) {
             return;
         }
         if posted != last {
+            last = posted;
+            idle = 0;
+            if !claim(&worker.claimed, posted) {
+                // The caller ran this part (this worker had no core).
+                continue;
+            }
             // SAFETY: the Acquire load above saw the caller's Release store
-            // made after it wrote `job`, which it does not change before
-            // this worker's store to `done` below.
+            // made after it wrote `job`; having claimed the part, this
+            // worker is waited for, and the caller does not change `job`
+            // before this worker's store to `done` below.
             let job = unsafe { (*shared.job.get()).expect("a posted job") };
             // SAFETY: the closure behind `job` lives until every worker has
             // stored `done` for this job (see `Team::run`), and it is `Sync`.
@@ -260,8 +299,6 @@ fn work(shared: &Shared, i: usize) {
                     Some(Panicked::new(WHAT, payload.as_ref()));
             }
             worker.done.store(posted, Ordering::Release);
-            last = posted;
-            idle = 0;
             continue;
         }
         // Nothing to do: spin for a while, then give the core away between
@@ -339,6 +376,40 @@ mod tests {
             })
             .unwrap();
             assert_eq!(hits.into_inner(), threads as u64);
+        }
+    }
+
+    #[test]
+    fn a_part_is_claimed_once_and_a_late_claim_fails() {
+        let claimed = AtomicUsize::new(4);
+        assert!(claim(&claimed, 5));
+        assert!(!claim(&claimed, 5), "the second claim of job 5");
+        assert!(claim(&claimed, 6));
+        assert!(!claim(&claimed, 5), "a worker that saw job 5 late");
+        assert_eq!(claimed.into_inner(), 6);
+    }
+
+    #[test]
+    fn parts_whose_worker_has_no_core_run_on_the_caller() {
+        // Seven threads on fewer cores: many parts are claimed by the
+        // caller; every part still runs exactly once per run.
+        let team = Team::new(7).unwrap();
+        let runs: Vec<AtomicU64> = (0..7).map(|_| AtomicU64::new(0)).collect();
+        let caller = std::thread::current().id();
+        let here = AtomicU64::new(0);
+        for _ in 0..2_000 {
+            team.run(&|i| {
+                runs[i].fetch_add(1, Ordering::AcqRel);
+                if i > 0 && std::thread::current().id() == caller {
+                    here.fetch_add(1, Ordering::AcqRel);
+                }
+            })
+            .unwrap();
+        }
+        assert!(runs.iter().all(|r| r.load(Ordering::Acquire) == 2_000));
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        if cores < 7 {
+            assert!(here.into_inner() > 0, "no part ran on the caller");
         }
     }
 
