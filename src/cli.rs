@@ -134,6 +134,14 @@ fn hyphen_values(arg: Arg) -> Arg {
     arg.allow_hyphen_values(value)
 }
 
+/// The rule for the other subcommands' values: a negative number is read
+/// as a value (`--lr -1`, `-j -2`), so that its parser names the flag and
+/// says what it accepts, rather than clap taking it for an unknown flag.
+fn negative_numbers(arg: Arg) -> Arg {
+    let value = arg.get_action().takes_values();
+    arg.allow_negative_numbers(value)
+}
+
 /// Flags every figure command shares.
 #[derive(Debug, Args)]
 pub struct OutputArgs {
@@ -188,6 +196,7 @@ pub struct DiffArgs {
 }
 
 #[derive(Debug, Args)]
+#[command(mut_args = negative_numbers)]
 pub struct AllArgs {
     /// Directory to write the figures into
     #[arg(short, long, value_name = "DIR", default_value = "figures")]
@@ -199,7 +208,7 @@ pub struct AllArgs {
     #[arg(short, long)]
     pub quiet: bool,
     /// Threads to render on (default: every core); the figures are the same on any number
-    #[arg(short = 'j', long, value_name = "N", allow_negative_numbers = true, value_parser = crate::threads::parse_threads)]
+    #[arg(short = 'j', long, value_name = "N", value_parser = crate::threads::parse_threads)]
     pub threads: Option<std::num::NonZeroUsize>,
 }
 

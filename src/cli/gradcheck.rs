@@ -13,17 +13,18 @@ use std::num::NonZeroUsize;
 const BOOK: Settings = Settings::book();
 
 #[derive(Debug, Args)]
+#[command(mut_args = super::negative_numbers)]
 pub struct GradcheckArgs {
     #[command(flatten)]
     pub data: DataDirArg,
     /// Images in the batch, the first one train draws (batch_size); at most the training set's size
-    #[arg(long, value_name = "N", default_value_t = BOOK.batch_size, allow_negative_numbers = true, value_parser = parse_batch)]
+    #[arg(long, value_name = "N", default_value_t = BOOK.batch_size, value_parser = parse_batch)]
     pub batch: usize,
     /// The weights and the batch that follow numpy's np.random.seed(SEED), as train's
-    #[arg(long, default_value_t = BOOK.seed, allow_negative_numbers = true, value_parser = parse_seed)]
+    #[arg(long, default_value_t = BOOK.seed, value_parser = parse_seed)]
     pub seed: u32,
     /// Threads for the numerical gradient (default: every core); the results are the same on any number
-    #[arg(short = 'j', long, value_name = "N", allow_negative_numbers = true, value_parser = parse_threads)]
+    #[arg(short = 'j', long, value_name = "N", value_parser = parse_threads)]
     pub threads: Option<NonZeroUsize>,
     /// Print the differences and the seconds as one JSON object instead of text
     #[arg(long)]

@@ -26,27 +26,28 @@ pub enum Grad {
 }
 
 #[derive(Debug, Args)]
+#[command(mut_args = super::negative_numbers)]
 pub struct TrainArgs {
     /// Iterations: one mini-batch and one gradient step each (iters_num)
-    #[arg(long, value_name = "N", default_value_t = BOOK.iters, allow_negative_numbers = true, value_parser = parse_iters)]
+    #[arg(long, value_name = "N", default_value_t = BOOK.iters, value_parser = parse_iters)]
     pub iters: usize,
     /// Images per mini-batch, drawn with replacement (batch_size); at most the training set's size
-    #[arg(long, value_name = "N", default_value_t = BOOK.batch_size, allow_negative_numbers = true, value_parser = parse_batch)]
+    #[arg(long, value_name = "N", default_value_t = BOOK.batch_size, value_parser = parse_batch)]
     pub batch: usize,
     /// Learning rate (learning_rate)
-    #[arg(long, value_name = "LR", default_value_t = BOOK.learning_rate, allow_negative_numbers = true, value_parser = parse_lr)]
+    #[arg(long, value_name = "LR", default_value_t = BOOK.learning_rate, value_parser = parse_lr)]
     pub lr: f64,
     /// Units in the hidden layer (hidden_size)
-    #[arg(long, value_name = "N", default_value_t = BOOK.hidden, allow_negative_numbers = true, value_parser = parse_hidden)]
+    #[arg(long, value_name = "N", default_value_t = BOOK.hidden, value_parser = parse_hidden)]
     pub hidden: usize,
     /// The weights and batches that follow numpy's np.random.seed(SEED)
-    #[arg(long, default_value_t = BOOK.seed, allow_negative_numbers = true, value_parser = parse_seed)]
+    #[arg(long, default_value_t = BOOK.seed, value_parser = parse_seed)]
     pub seed: u32,
     /// How the gradient is computed: backprop (as the book's script) or numerical (the chapter's central difference)
     #[arg(long, value_name = "METHOD", value_enum, default_value_t = Grad::Backprop)]
     pub grad: Grad,
     /// Threads to train on (default: every core); the results are the same on any number
-    #[arg(short = 'j', long, value_name = "N", allow_negative_numbers = true, value_parser = parse_threads)]
+    #[arg(short = 'j', long, value_name = "N", value_parser = parse_threads)]
     pub threads: Option<NonZeroUsize>,
     #[command(flatten)]
     pub data: DataDirArg,
