@@ -7,7 +7,7 @@
 //! compare/numerical_gradient.sh times the same on the real MNIST beside
 //! the book's numpy `numerical_gradient`.
 //!
-//! Run alone with `cargo bench --bench numerical_gradient`.
+//! Run alone with `cargo bench --features bench --bench numerical_gradient`.
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use numdiff_plot::network::{train_numerical, Dataset, Settings};

@@ -4,7 +4,7 @@
 //! and puts the medians side by side in BENCHMARKS.md; the benchmark names
 //! here are the keys it reads from target/criterion/.
 //!
-//! Run alone with `cargo bench --bench numerics`.
+//! Run alone with `cargo bench --features bench --bench numerics`.
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use ndarray::{array, Array1};

@@ -3,7 +3,7 @@
 //! rasterizing plus encoding it (`raster/<file>`). The data of each figure is
 //! computed once outside the loop; the numbers are in benches/numerics.rs.
 //!
-//! Run alone with `cargo bench --bench render`.
+//! Run alone with `cargo bench --features bench --bench render`.
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use numdiff_plot::figure::{self, book_figures};

@@ -5,7 +5,7 @@
 //! 11,000 images every 100 iterations, about MNIST's 70,000 every 600) on
 //! one thread and on two, and one iteration of the plain dense network.
 //!
-//! Run alone with `cargo bench --bench training`.
+//! Run alone with `cargo bench --features bench --bench training`.
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use numdiff_plot::network::{

@@ -81,7 +81,7 @@ mkdir -p "$raw" "$work/rust/all" "$work/python/all"
 # --- numerics and rendering in process ---------------------------------------
 step "criterion: benches/numerics.rs and benches/render.rs"
 rm -rf "$root/target/criterion"
-cargo bench --locked --bench numerics --bench render -- "${criterion_args[@]}" |
+cargo bench --locked --features bench --bench numerics --bench render -- "${criterion_args[@]}" |
     tee "$raw/criterion.txt" >&2
 
 step "timeit: python/book/numerics_timeit.py"
