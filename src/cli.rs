@@ -165,6 +165,15 @@ pub struct OutputArgs {
     /// A title above the plot
     #[arg(long, value_name = "TEXT", value_parser = parse_title)]
     pub title: Option<String>,
+    /// The horizontal axis' label, in place of the figure's ("" for none); on every panel
+    #[arg(long, value_name = "TEXT", value_parser = parse_label)]
+    pub xlabel: Option<String>,
+    /// The vertical axis' label, in place of the figure's ("" for none); on every panel
+    #[arg(long, value_name = "TEXT", value_parser = parse_label)]
+    pub ylabel: Option<String>,
+    /// The z axis' label of a 3-D figure (surface), in place of f(x) ("" for none)
+    #[arg(long, value_name = "TEXT", value_parser = parse_label)]
+    pub zlabel: Option<String>,
     /// The horizontal axis' limits (x0 for surface, quiver, descent; not for simplenet)
     #[arg(long, value_name = "A,B", value_parser = parse_limits)]
     pub xlim: Option<(f64, f64)>,

@@ -43,6 +43,7 @@ pub const MAX_HIDDEN: usize = 1000;
 /// figure's [`Figure::check`](crate::figure::Figure::check)).
 pub fn check(cli: &Cli) -> Result<(), Error> {
     if let Some((figure, out)) = cli.command.figure() {
+        out.check_labels(figure.axes())?;
         return figure.check(out);
     }
     match &cli.command {

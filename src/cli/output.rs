@@ -1,9 +1,11 @@
 //! What the output flags every figure command shares mean: where the
 //! figure goes, in which format, at which size, with which view.
 
-use super::{Command, OutputArgs};
+use super::{Cli, Command, OutputArgs};
 use crate::error::Error;
+use crate::figure::AxesKind;
 use crate::render::{Format, Size, View};
+use clap::{CommandFactory, Parser};
 use std::path::{Path, PathBuf};
 
 impl Command {
@@ -64,12 +66,39 @@ impl OutputArgs {
         }
     }
 
-    /// The title and axis limits the figure is drawn with.
+    /// The title, axis labels and axis limits the figure is drawn with.
     pub fn view(&self) -> View {
         View {
             title: self.title.clone(),
+            xlabel: self.xlabel.clone(),
+            ylabel: self.ylabel.clone(),
+            zlabel: self.zlabel.clone(),
             xlim: self.xlim,
             ylim: self.ylim,
+        }
+    }
+
+    /// Refuses a label flag for an axis that a figure drawing `axes` does
+    /// not have, naming the figures that take it.
+    pub fn check_labels(&self, axes: AxesKind) -> Result<(), Error> {
+        let flags = [
+            ("--xlabel", &self.xlabel, AxesKind::Plane),
+            ("--ylabel", &self.ylabel, AxesKind::Plane),
+            ("--zlabel", &self.zlabel, AxesKind::Space),
+        ];
+        match flags
+            .iter()
+            .find(|(_, given, needs)| given.is_some() && axes < *needs)
+        {
+            Some((flag, _, needs)) => Err(Error::usage(format!(
+                "{flag} applies only to the figures with {}: {}",
+                match needs {
+                    AxesKind::Space => "a z axis",
+                    _ => "axes",
+                },
+                figures_with(*needs).join(", ")
+            ))),
+            None => Ok(()),
         }
     }
 
@@ -77,6 +106,22 @@ impl OutputArgs {
     pub fn pixels(&self) -> Size {
         self.size.scaled(self.scale)
     }
+}
+
+/// The figure subcommands that draw at least `axes`, in the order `--help`
+/// lists them: each parsed with its defaults, as a user would type it.
+fn figures_with(axes: AxesKind) -> Vec<String> {
+    Cli::command()
+        .get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .filter(|name| {
+            Cli::try_parse_from(["numdiff-plot", name]).is_ok_and(|cli| {
+                cli.command
+                    .figure()
+                    .is_some_and(|(figure, _)| figure.axes() >= axes)
+            })
+        })
+        .collect()
 }
 
 /// Whether `path` names a directory: one that exists, or a path ending in

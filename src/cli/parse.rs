@@ -242,6 +242,15 @@ pub fn parse_title(s: &str) -> Result<String, String> {
     }
 }
 
+/// `--xlabel`, `--ylabel`, `--zlabel`: one line of text.
+pub fn parse_label(s: &str) -> Result<String, String> {
+    if s.chars().any(char::is_control) {
+        Err("expected one line of text without control characters".to_string())
+    } else {
+        Ok(s.to_string())
+    }
+}
+
 /// `WIDTHxHEIGHT`, each side from 1 to [`MAX_SIDE`] pixels.
 pub fn parse_size(s: &str) -> Result<Size, String> {
     let err = || format!("expected WIDTHxHEIGHT, each from 1 to {MAX_SIDE} pixels, like 640x480");

@@ -18,9 +18,9 @@ use crate::cli::train::{Grad, TrainArgs};
 use crate::data::{Images, Mnist};
 use crate::error::Error;
 use crate::figure::{self, train_accuracy, train_loss, Plot};
-use crate::network::{self, Dataset, Epoch, Observer, Settings, Training};
+use crate::network::{self, Dataset, Epoch, Observer, Settings, Stalled, Training};
 use crate::output::file::{describe, WriteError};
-use crate::output::{interrupt, write_atomic, Progress, Show, Unit};
+use crate::output::{fmt_count, interrupt, write_atomic, Progress, Show, Unit};
 use crate::render::{Format, Size};
 use crate::threads;
 use anyhow::{anyhow, bail, Context, Result};
@@ -161,6 +161,7 @@ pub fn run_with(a: &TrainArgs, methods: &Methods, show: Show, out: &mut dyn Writ
     progress.finish();
     written?;
     check(&result, &settings)?;
+    let stalled = result.stalled(settings.learning_rate);
 
     let loss = train_loss::Data { loss: result.loss };
     let accuracy = train_accuracy::Data {
@@ -173,8 +174,8 @@ pub fn run_with(a: &TrainArgs, methods: &Methods, show: Show, out: &mut dyn Writ
             .iter()
             .try_for_each(|(path, bytes)| write_atomic(path, bytes))
     })?;
-    for warning in loss.warnings() {
-        let _ = writeln!(std::io::stderr(), "warning: {warning}");
+    if let Some(stalled) = stalled {
+        let _ = writeln!(std::io::stderr(), "warning: {}", advice(&stalled));
     }
     let paths: Vec<&Path> = files.iter().map(|(p, _)| p.as_path()).collect();
     if a.json {
@@ -196,8 +197,19 @@ pub fn run_with(a: &TrainArgs, methods: &Methods, show: Show, out: &mut dyn Writ
     for path in paths {
         progress.line(&format!("wrote {}", path.display()))?;
     }
-    progress.line(&format!("{} iterations in {seconds:.2} s", settings.iters))?;
+    progress.line(&format!(
+        "{} in {seconds:.2} s",
+        fmt_count(settings.iters, "iteration")
+    ))?;
     Ok(())
+}
+
+/// A training that went nowhere, said with the flag that helps.
+fn advice(stalled: &Stalled) -> String {
+    match stalled.too_large() {
+        true => format!("{stalled}; try a smaller --lr"),
+        false => format!("{stalled}; try a larger --lr or more --iters"),
+    }
 }
 
 /// The JSON object `--json` prints.

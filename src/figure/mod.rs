@@ -45,9 +45,23 @@ pub trait Figure {
     fn check(&self, _out: &OutputArgs) -> Result<(), Error> {
         Ok(())
     }
+    /// The axes the figure draws, which say the label flags it takes.
+    fn axes(&self) -> AxesKind {
+        AxesKind::Plane
+    }
     /// The figure's data, and the file it goes to unless `--output` says
     /// otherwise.
     fn plot(&self) -> Result<(&'static str, Box<dyn SerializePlot>)>;
+}
+
+/// The axes a figure draws: none (`--xlabel`, `--ylabel` and `--zlabel`
+/// are refused), x and y, or x, y and z. Ordered, so that each takes the
+/// label flags of those before it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum AxesKind {
+    None,
+    Plane,
+    Space,
 }
 
 /// A figure's data as its subcommand uses it: drawn, reported, and with

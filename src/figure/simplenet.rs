@@ -1,7 +1,7 @@
 //! gradient_simplenet: simpleNet's W and the numerical gradient dW = ∂L/∂W
 //! as two annotated heatmaps (section 4.4.2).
 
-use super::{Figure, Plot, SerializePlot};
+use super::{AxesKind, Figure, Plot, SerializePlot};
 use crate::cli::parse::parse_seed;
 use crate::cli::OutputArgs;
 use crate::error::Error;
@@ -53,6 +53,11 @@ impl Figure for Params {
             }
         }
         Ok(())
+    }
+
+    /// Heatmaps, no axes: no axis labels.
+    fn axes(&self) -> AxesKind {
+        AxesKind::None
     }
 
     fn plot(&self) -> Result<(&'static str, Box<dyn SerializePlot>)> {

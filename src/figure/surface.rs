@@ -3,7 +3,7 @@
 //! The book's script draws on `Axes3D(fig)`, which matplotlib ≥ 3.6 no longer
 //! attaches to the figure, so it saves a blank image; this draws the surface.
 
-use super::{book, Figure, Plot, SerializePlot};
+use super::{book, AxesKind, Figure, Plot, SerializePlot};
 use crate::cli::caps::{cap, MAX_EVALUATIONS};
 use crate::cli::parse::{parse_f_of_x0_x1, parse_finite, parse_range};
 use crate::cli::OutputArgs;
@@ -68,6 +68,10 @@ impl Figure for Params {
         cap(n * n, MAX_EVALUATIONS, "use a larger STEP", || {
             format!("--grid gives {n} points per axis, {} evaluations", n * n)
         })
+    }
+
+    fn axes(&self) -> AxesKind {
+        AxesKind::Space
     }
 
     fn plot(&self) -> Result<(&'static str, Box<dyn SerializePlot>)> {

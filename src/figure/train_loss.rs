@@ -34,13 +34,7 @@ impl Data {
     /// The first iteration from which every loss is NaN or infinite, if
     /// the training diverged.
     pub fn diverged_at(&self) -> Option<usize> {
-        let finite = self.loss.iter().rposition(|l| l.is_finite());
-        match finite {
-            Some(i) if i + 1 == self.loss.len() => None,
-            Some(i) => Some(i + 1),
-            None if self.loss.is_empty() => None,
-            None => Some(0),
-        }
+        crate::network::diverged_at(&self.loss)
     }
 }
 

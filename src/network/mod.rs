@@ -16,6 +16,7 @@
 mod backprop;
 mod dataset;
 pub(crate) mod engine;
+mod learning;
 mod numerical;
 #[cfg(test)]
 pub(crate) mod synthetic;
@@ -24,6 +25,7 @@ mod two_layer_net;
 
 pub use backprop::{gradient, Gradients};
 pub use dataset::{normalize, Dataset, DatasetError, CLASSES};
+pub use learning::{diverged_at, Stalled};
 pub use numerical::numerical_gradient;
 pub use train::{
     train, train_numerical, train_reference, Epoch, Observer, Settings, TrainError, Training,

@@ -1,5 +1,5 @@
 //! What a figure is drawn at and with: the image size, and the user's
-//! title and axis limits.
+//! title, axis labels and axis limits.
 
 /// The size of the output image in pixels (the PNG's size; the SVG's
 /// `width` and `height`).
@@ -32,11 +32,16 @@ impl Size {
 }
 
 /// What the user asked of a figure's look beyond its data, shared by all
-/// figures: a title, and axis limits in place of the figure's own. Each
-/// figure applies what makes sense for it.
+/// figures: a title, and axis labels and limits in place of the figure's
+/// own. Each figure applies the limits that make sense for it; the axes
+/// (2-D and 3-D) draw the labels, every panel of a figure the same.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct View {
     pub title: Option<String>,
+    pub xlabel: Option<String>,
+    pub ylabel: Option<String>,
+    /// The third axis' label, for 3-D axes.
+    pub zlabel: Option<String>,
     pub xlim: Option<(f64, f64)>,
     pub ylim: Option<(f64, f64)>,
 }
@@ -45,5 +50,16 @@ impl View {
     /// The limits to draw with: the user's where given, else the figure's.
     pub fn limits(&self, xlim: (f64, f64), ylim: (f64, f64)) -> ((f64, f64), (f64, f64)) {
         (self.xlim.unwrap_or(xlim), self.ylim.unwrap_or(ylim))
+    }
+
+    /// The label to draw on axis `axis` (0 x, 1 y, 2 z): the user's where
+    /// given (an empty one draws none), else the figure's `figure`.
+    pub fn label<'a>(&'a self, axis: usize, figure: &'a str) -> &'a str {
+        let user = match axis {
+            0 => &self.xlabel,
+            1 => &self.ylabel,
+            _ => &self.zlabel,
+        };
+        user.as_deref().unwrap_or(figure)
     }
 }

@@ -210,20 +210,24 @@ impl Axes {
     }
 
     /// [`Axes::draw`] without the canvas' title: one of several plots in a
-    /// figure, whose title goes over the whole figure.
+    /// figure, whose title goes over the whole figure. The axis labels are
+    /// the canvas view's where the user gave them, else the axes' own.
     pub fn draw_panel(
         &self,
         canvas: &mut Canvas,
         plot: impl FnOnce(&Area) -> DrawResult,
     ) -> anyhow::Result<()> {
         let pen = canvas.pen();
+        let view = canvas.view();
+        let labels = [&self.xlabel, &self.ylabel].map(String::as_str);
+        let labels = [0, 1].map(|axis| view.label(axis, labels[axis]).to_string());
         canvas.draw_clipped(self.rect, |area| {
             if self.grid {
                 self.draw_grid(pen, area)?;
             }
             plot(area)
         })?;
-        canvas.draw(|area| self.draw_decorations(pen, area))
+        canvas.draw(|area| self.draw_decorations(pen, area, &labels))
     }
 
     fn draw_grid(&self, pen: Pen, area: &Area) -> DrawResult {
@@ -251,7 +255,7 @@ impl Axes {
         Ok(())
     }
 
-    fn draw_decorations(&self, pen: Pen, area: &Area) -> DrawResult {
+    fn draw_decorations(&self, pen: Pen, area: &Area, labels: &[String; 2]) -> DrawResult {
         // The frame, ticks and their marks snapped as matplotlib snaps them.
         // Texts are placed from the exact positions, as matplotlib's are.
         let snap = |v: f64| pen.snap(v, style::AXES_LINE_WIDTH);
@@ -309,14 +313,20 @@ impl Axes {
                 false,
             )?;
         }
-        self.draw_axis_texts(pen, area, &xt, &yt)
+        self.draw_axis_texts(pen, area, (&xt, &yt), labels)
     }
 
     /// The offset texts where matplotlib puts them (under the right end of
     /// the x axis, above the top-left corner for y) and the axis labels
     /// beyond the tick labels: the x label under them, the y label left of
     /// the widest, kept inside the image.
-    fn draw_axis_texts(&self, pen: Pen, area: &Area, xt: &AxisTicks, yt: &AxisTicks) -> DrawResult {
+    fn draw_axis_texts(
+        &self,
+        pen: Pen,
+        area: &Area,
+        (xt, yt): (&AxisTicks, &AxisTicks),
+        [xlabel, ylabel]: &[String; 2],
+    ) -> DrawResult {
         let r = self.rect;
         let em = pen.px(style::FONT_SIZE);
         let gap = pen.px(style::TICK_LENGTH + style::TICK_PAD);
@@ -351,7 +361,7 @@ impl Axes {
         );
         pen.text(
             area,
-            &self.xlabel,
+            xlabel,
             xlabel_at,
             (Align::Center, VAlign::Top),
             size,
@@ -374,7 +384,7 @@ impl Axes {
         let ylabel_at = (ylabel_right - em, (r.top + r.bottom) / 2.0);
         pen.text(
             area,
-            &self.ylabel,
+            ylabel,
             ylabel_at,
             (Align::Center, VAlign::Top),
             size,

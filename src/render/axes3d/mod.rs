@@ -101,7 +101,8 @@ impl Axes3d {
         &self.ticks
     }
 
-    /// Draws panes, grid, axes with their ticks and labels, then `plot` (in
+    /// Draws panes, grid, axes with their ticks and labels (the canvas
+    /// view's where the user gave them, else the axes' own), then `plot` (in
     /// canvas pixels) on top, as mplot3d orders them; and the title.
     pub fn draw(
         &self,
@@ -109,10 +110,12 @@ impl Axes3d {
         plot: impl FnOnce(&Area) -> DrawResult,
     ) -> anyhow::Result<()> {
         let pen = canvas.pen();
+        let view = canvas.view();
+        let labels = [0, 1, 2].map(|axis| view.label(axis, &self.labels[axis]).to_string());
         canvas.draw(|area| {
             self.draw_panes(pen, area)?;
-            for axis in 0..3 {
-                self.draw_axis(pen, area, axis)?;
+            for (axis, label) in labels.iter().enumerate() {
+                self.draw_axis(pen, area, axis, label)?;
             }
             Ok(())
         })?;
@@ -144,7 +147,8 @@ impl Axes3d {
         Ok(())
     }
 
-    fn draw_axis(&self, pen: Pen, area: &Area, axis: usize) -> DrawResult {
+    /// Axis `axis` with its ticks, tick labels and `label`.
+    fn draw_axis(&self, pen: Pen, area: &Area, axis: usize, label: &str) -> DrawResult {
         let black = pen.stroke(style::BLACK, style::AXES_LINE_WIDTH);
         let places = self.layout.places(axis, LABEL_PAD_POINTS);
         area.draw(&PathElement::new(
@@ -153,21 +157,20 @@ impl Axes3d {
         ))?;
         let t = &self.ticks[axis];
         let mut boxes = Vec::new();
-        for (&v, label) in t.major.iter().zip(&t.labels) {
+        for (&v, tick_label) in t.major.iter().zip(&t.labels) {
             let (mark, anchor) = self.layout.tick(axis, v, TICK_PAD_POINTS);
             area.draw(&PathElement::new(mark.map(|p| self.at(p)).to_vec(), black))?;
             let at = self.project(anchor);
-            boxes.push(text_box(pen, label, at, Align::Center, VAlign::Top));
+            boxes.push(text_box(pen, tick_label, at, Align::Center, VAlign::Top));
             pen.text(
                 area,
-                label,
+                tick_label,
                 at,
                 (Align::Center, VAlign::Top),
                 style::FONT_SIZE,
                 false,
             )?;
         }
-        let label = &self.labels[axis];
         let line = places.line.map(|p| self.project(p));
         let at = clear_of(
             pen,

@@ -9,6 +9,8 @@ mod expressions;
 mod figures;
 mod gradcheck;
 mod io_failures;
+mod labels;
+mod learning_rate;
 mod loss;
 mod messages;
 mod readme;

@@ -1,7 +1,9 @@
 //! README.md is tested: every `$ numdiff-plot …` line in its code blocks is
 //! run and its output (stderr, then stdout) compared with the lines shown
-//! under it, and every command of the figure gallery draws the committed
-//! figure of its row, byte for byte.
+//! under it (for MNIST, `--data ~/mnist`, on synthetic digits and in shape:
+//! the numbers of a real run can be checked only against MNIST), and every
+//! command of the figure gallery draws the committed figure of its row,
+//! byte for byte.
 
 use crate::util::*;
 
@@ -62,23 +64,35 @@ fn shown_commands(text: &str) -> Vec<(String, String)> {
 fn every_command_shown_prints_what_is_shown() {
     let commands = shown_commands(&readme());
     assert!(commands.len() >= 20, "only {} commands", commands.len());
+    let mut on_mnist = 0;
     for (line, shown) in &commands {
-        // Outputs on the real MNIST (`--data ~/mnist`): the tests have no
-        // such data; those blocks were copied from a run.
-        if line.contains("--data ~/mnist") {
-            continue;
-        }
         let args = words(line);
         assert_eq!(args[0], "numdiff-plot", "{line}");
         let dir = tempfile::tempdir().unwrap();
-        let args: Vec<&str> = args[1..].iter().map(String::as_str).collect();
+        // MNIST (`--data ~/mnist`) is replaced by synthetic digits: the
+        // numbers differ, so the output is compared in shape.
+        let real = line.contains("--data ~/mnist");
+        let mnist = real.then(|| synthetic_data_dir(1000, 200));
+        let args: Vec<&str> = args[1..]
+            .iter()
+            .map(|a| match (a.as_str(), &mnist) {
+                ("~/mnist", Some(mnist)) => mnist.path().to_str().unwrap(),
+                (a, _) => a,
+            })
+            .collect();
         let (_, stdout, stderr) = run(dir.path(), &args);
         let printed = stderr + &String::from_utf8(stdout).unwrap();
+        let (printed, shown) = match real {
+            true => (shape(&printed), shape(shown)),
+            false => (printed, shown.clone()),
+        };
         assert_eq!(
-            &printed, shown,
+            printed, shown,
             "README shows `{line}` printing something else"
         );
+        on_mnist += usize::from(real);
     }
+    assert!(on_mnist >= 2, "train on MNIST is shown and tested");
     for must in [
         "numdiff-plot loss",
         "numdiff-plot tangent",
@@ -87,6 +101,38 @@ fn every_command_shown_prints_what_is_shown() {
     ] {
         assert!(commands.iter().any(|(c, _)| c == must), "{must}");
     }
+}
+
+/// `text` with each number written as `#`: what output on MNIST and on
+/// synthetic digits have in common.
+fn shape(text: &str) -> String {
+    let mut out = String::new();
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if !c.is_ascii_digit() {
+            out.push(c);
+            continue;
+        }
+        out.push('#');
+        let mut exponent = false;
+        while let Some(&next) = chars.peek() {
+            let after_e = exponent && matches!(next, '+' | '-');
+            exponent = next == 'e';
+            if !(next.is_ascii_digit() || next == '.' || exponent || after_e) {
+                break;
+            }
+            chars.next();
+        }
+    }
+    out
+}
+
+#[test]
+fn a_shape_keeps_the_text_and_marks_the_numbers() {
+    assert_eq!(
+        shape("train acc, test acc | 0.09915, 0.1009\n1 iteration in 0.05 s, 1e-10, ln 10"),
+        "train acc, test acc | #, #\n# iteration in # s, #, ln #"
+    );
 }
 
 /// Where the README's images are: absolute, so that they show on crates.io

@@ -1,9 +1,7 @@
 //! The library's numbers against numpy's and mpmath's, and its MNIST
 //! loader, downloader and training figures, called directly.
 
-/// The synthetic digits the library's own tests and benchmarks use.
-#[path = "../../../src/network/synthetic.rs"]
-mod synthetic_digits;
+use crate::util::synthetic_digits;
 
 mod derivative_reference;
 mod download;

@@ -5,6 +5,9 @@
 
 pub mod idx;
 pub mod server;
+/// The synthetic digits the library's own tests and benchmarks use.
+#[path = "../../../src/network/synthetic.rs"]
+pub mod synthetic_digits;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -189,6 +192,28 @@ pub fn data_dir() -> tempfile::TempDir {
         .zip(idx::small_set())
     {
         idx::write(dir.path(), name, &idx::gzip(&bytes));
+    }
+    dir
+}
+
+/// A directory holding `train` synthetic digits (images 0 to train − 1)
+/// and `test` more as MNIST's four files, gzipped: a stand-in for MNIST
+/// that the book's network learns.
+pub fn synthetic_data_dir(train: u64, test: u64) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let sets = [(train, 0), (test, train)].map(|(count, first)| {
+        let (pixels, labels) = synthetic_digits::synthetic_bytes(count, first);
+        let dims = [count as u32, 28, 28];
+        [
+            idx::idx(idx::IMAGES_MAGIC, &dims, &pixels),
+            idx::labels(&labels),
+        ]
+    });
+    for (name, bytes) in numdiff_plot::data::mnist::FILES
+        .iter()
+        .zip(sets.iter().flatten())
+    {
+        idx::write(dir.path(), name, &idx::gzip(bytes));
     }
     dir
 }
