@@ -17,7 +17,7 @@ use crate::expr::Expression;
 use crate::figure::{
     descent, loss, numdiff_error, quiver, sigmoid, simplenet, surface, tangent, Figure,
 };
-use crate::render::{Format, Size};
+use crate::render::{Format, Size, DEFAULT_DPI};
 use clap::{Arg, Args, Parser, Subcommand};
 use parse::*;
 use std::path::PathBuf;
@@ -145,12 +145,15 @@ fn negative_numbers(arg: Arg) -> Arg {
 /// Flags every figure command shares.
 #[derive(Debug, Args)]
 pub struct OutputArgs {
-    /// Where to write the figure: a .png or .svg file, a directory (the figure's own file name goes in it), or - for stdout
+    /// Where to write the figure: a .png, .svg or .pdf file, a directory (the figure's own file name goes in it), or - for stdout
     #[arg(short, long, value_name = "PATH")]
     pub output: Option<PathBuf>,
-    /// The image format, png or svg [default: from the extension of --output; png for -]
+    /// The image format, png, svg or pdf [default: from the extension of --output; png for -]
     #[arg(long, value_name = "FORMAT", value_parser = parse_format)]
     pub format: Option<Format>,
+    /// SVG only: keep text as <text> elements, to edit (default: glyphs as paths, the same in every viewer)
+    #[arg(long)]
+    pub svg_text: bool,
     #[arg(
         long,
         value_name = "WxH",
@@ -162,6 +165,9 @@ pub struct OutputArgs {
     /// K times the pixels on each side, for high-DPI screens: the same figure, sharper
     #[arg(long, value_name = "K", default_value_t = 1.0, value_parser = parse_scale)]
     pub scale: f64,
+    /// Dots per inch, as matplotlib's savefig(dpi=N): pixels = --size × N/100 × --scale; a PDF's page stays --size/100 inches
+    #[arg(long, value_name = "N", default_value_t = DEFAULT_DPI, value_parser = parse_dpi)]
+    pub dpi: f64,
     /// A title above the plot
     #[arg(long, value_name = "TEXT", value_parser = parse_title)]
     pub title: Option<String>,
@@ -210,6 +216,9 @@ pub struct AllArgs {
     /// Directory to write the figures into
     #[arg(short, long, value_name = "DIR", default_value = "figures")]
     pub output: PathBuf,
+    /// The figures' format, png, svg or pdf (each file named as the book's, with this extension)
+    #[arg(long, value_name = "FORMAT", default_value = "png", value_parser = parse_format)]
+    pub format: Format,
     /// Write nothing; exit 1 naming each figure that is missing or differs
     #[arg(long)]
     pub check: bool,
@@ -261,7 +270,7 @@ mod tests {
                 .map(|(a, b)| (a.to_string(), b.to_string()))
                 .collect()
         };
-        let shared = [("size", "640x480"), ("scale", "1")];
+        let shared = [("size", "640x480"), ("scale", "1"), ("dpi", "100")];
         let mut descent = vec![
             ("f", "x0^2 + x1^2"),
             ("lr", "0.1"),

@@ -12,7 +12,7 @@
 use super::output::is_stdout;
 use super::{Cli, Command, OutputArgs};
 use crate::error::Error;
-use crate::render::Format;
+use crate::render::{Format, DEFAULT_DPI};
 
 pub use crate::expr::check::{MAX_DEPTH, MAX_LENGTH};
 pub use crate::expr::MAX_EXPONENT;
@@ -23,6 +23,9 @@ pub const MAX_SIDE: u32 = 16384;
 pub const MAX_PIXELS: u64 = 8192 * 8192;
 /// The largest `--scale`.
 pub const MAX_SCALE: f64 = 4.0;
+/// The largest `--dpi`: a print resolution to spare; the pixel caps above
+/// still apply to what `--dpi` and `--scale` make together.
+pub const MAX_DPI: f64 = 2400.0;
 /// The most sample points a grid or range may have on one axis.
 pub const MAX_POINTS: usize = 100_000;
 /// The most function evaluations (or curve samples) one figure may take.
@@ -67,23 +70,34 @@ pub fn cap(amount: u64, limit: u64, how: &str, what: impl FnOnce() -> String) ->
 }
 
 /// The image's size within [`MAX_SIDE`] a side and, for a PNG,
-/// [`MAX_PIXELS`] in all.
+/// [`MAX_PIXELS`] in all; a PDF's page does not depend on pixels.
 pub fn check_pixels(out: &OutputArgs, format: Format) -> Result<(), Error> {
+    if format == Format::Pdf {
+        // A page of --size / 100 inches whatever --dpi and --scale say;
+        // --size itself is within MAX_SIDE.
+        return Ok(());
+    }
     let px = out.pixels();
     let mut asked = format!("--size {}x{}", out.size.width, out.size.height);
+    if out.dpi != DEFAULT_DPI {
+        asked += &format!(" --dpi {}", out.dpi);
+    }
     if out.scale != 1.0 {
-        asked += &format!(" --scale {} ({}x{})", out.scale, px.width, px.height);
+        asked += &format!(" --scale {}", out.scale);
+    }
+    if px != out.size {
+        asked += &format!(" ({}x{})", px.width, px.height);
     }
     if px.width > MAX_SIDE || px.height > MAX_SIDE {
         return Err(Error::usage(format!(
             "{asked} is over the cap of {MAX_SIDE} pixels a side; \
-             use a smaller --size or --scale"
+             use a smaller --size, --dpi or --scale"
         )));
     }
     if format == Format::Png && px.pixels() > MAX_PIXELS {
         return Err(Error::usage(format!(
             "{asked} makes a PNG of {} pixels, over the cap of {MAX_PIXELS} (8192x8192); \
-             use a smaller --size or --scale, or write an SVG",
+             use a smaller --size, --dpi or --scale, or write an SVG or a PDF",
             px.pixels()
         )));
     }

@@ -4,7 +4,7 @@
 use super::{Cli, Command, OutputArgs};
 use crate::error::Error;
 use crate::figure::AxesKind;
-use crate::render::{Format, Size, View};
+use crate::render::{Format, Size, View, DEFAULT_DPI};
 use clap::{CommandFactory, Parser};
 use std::path::{Path, PathBuf};
 
@@ -44,8 +44,22 @@ impl OutputArgs {
         }
     }
 
-    /// The format: `--format`, else the file's extension, else PNG on stdout.
+    /// The format: `--format`, else the file's extension, else PNG on
+    /// stdout; an SVG keeps its text with `--svg-text`, which applies to
+    /// SVG only.
     pub fn format(&self, target: &Target) -> Result<Format, Error> {
+        match (self.named_format(target)?, self.svg_text) {
+            (Format::Svg, true) => Ok(Format::SvgText),
+            (format, false) => Ok(format),
+            (format, true) => Err(Error::usage(format!(
+                "--svg-text applies to SVG output only, not {}; write a .svg file or use --format svg",
+                format.extension()
+            ))),
+        }
+    }
+
+    /// The format `--format` or the file's extension names.
+    fn named_format(&self, target: &Target) -> Result<Format, Error> {
         let path = match target {
             Target::Stdout => return Ok(self.format.unwrap_or(Format::Png)),
             Target::File(p) => p,
@@ -60,7 +74,7 @@ impl OutputArgs {
             (Some(asked), _) => Ok(asked),
             (None, Some(named)) => Ok(named),
             (None, None) => Err(Error::usage(format!(
-                "--output {}: unsupported format; the file name must end in .png or .svg",
+                "--output {}: unsupported format; the file name must end in .png, .svg or .pdf",
                 path.display()
             ))),
         }
@@ -102,9 +116,15 @@ impl OutputArgs {
         }
     }
 
-    /// The size of the image in pixels: `--size` times `--scale`.
+    /// How many times `--size` the image is shown: `--dpi` / 100 times
+    /// `--scale` (exactly `--scale` at the default 100 dpi).
+    pub fn zoom(&self) -> f64 {
+        self.scale * (self.dpi / DEFAULT_DPI)
+    }
+
+    /// The size of the image in pixels: `--size` times [`Self::zoom`].
     pub fn pixels(&self) -> Size {
-        self.size.scaled(self.scale)
+        self.size.scaled(self.zoom())
     }
 }
 

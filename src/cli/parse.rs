@@ -4,7 +4,7 @@
 //! back here too, in the form their parser reads (`Display`): that is how
 //! clap shows and reads a default taken from a figure's `Params::book()`.
 
-use super::caps::{MAX_POINTS, MAX_SCALE, MAX_SIDE, MAX_STEPS};
+use super::caps::{MAX_DPI, MAX_POINTS, MAX_SCALE, MAX_SIDE, MAX_STEPS};
 use crate::derivative::Method;
 use crate::expr::check::Vars;
 use crate::expr::Expression;
@@ -223,12 +223,19 @@ pub fn parse_scale(s: &str) -> Result<f64, String> {
     }
 }
 
-/// `--format`: png or svg.
+/// `--format`: png, svg or pdf.
 pub fn parse_format(s: &str) -> Result<Format, String> {
-    match s.to_ascii_lowercase().as_str() {
-        "png" => Ok(Format::Png),
-        "svg" => Ok(Format::Svg),
-        _ => Err("expected png or svg".to_string()),
+    Format::from_name(s).ok_or_else(|| format!("expected {}", Format::NAMES))
+}
+
+/// `--dpi`: dots per inch as matplotlib's `savefig(dpi=…)`, greater than 0
+/// and at most [`MAX_DPI`].
+pub fn parse_dpi(s: &str) -> Result<f64, String> {
+    match parse_finite(s) {
+        Ok(dpi) if dpi > 0.0 && dpi <= MAX_DPI => Ok(dpi),
+        _ => Err(format!(
+            "expected a number greater than 0 and at most {MAX_DPI}, like 200"
+        )),
     }
 }
 
@@ -335,7 +342,12 @@ mod tests {
             assert!(parse_scale(bad).is_err(), "{bad}");
         }
         assert_eq!(parse_format("SVG"), Ok(Format::Svg));
-        assert!(parse_format("jpg").is_err());
+        assert_eq!(parse_format("Pdf"), Ok(Format::Pdf));
+        assert_eq!(parse_format("jpg"), Err("expected png, svg or pdf".into()));
+        assert_eq!(parse_dpi("300"), Ok(300.0));
+        for bad in ["0", "-100", "2401", "inf"] {
+            assert!(parse_dpi(bad).is_err(), "{bad}");
+        }
         assert_eq!(
             parse_title("Gradient · descent"),
             Ok("Gradient · descent".into())

@@ -8,16 +8,19 @@ use crate::output::{check_destination, fmt_count, print_stdout, write_atomic};
 use crate::render::{Format, Size};
 use crate::threads;
 use anyhow::{anyhow, Context, Result};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, PoisonError};
 
 /// Every figure of the book, rendered in parallel; written, or with
 /// `--check` compared with what is on disk.
 pub fn run(a: &AllArgs) -> Result<()> {
-    let figures = figure::book_figures();
+    let figures: Vec<_> = figure::book_figures()
+        .into_iter()
+        .map(|(file, plot)| (Path::new(file).with_extension(a.format.extension()), plot))
+        .collect();
     let threads = threads::count(a.threads, figures.len());
-    let rendered = render_in_parallel(&figures, threads);
+    let rendered = render_in_parallel(&figures, a.format, threads);
     if a.check {
         let mut stale = Vec::new();
         for ((file, _), bytes) in figures.iter().zip(rendered) {
@@ -65,7 +68,8 @@ pub fn run(a: &AllArgs) -> Result<()> {
 /// Renders each figure to its image, in order, on `threads` threads. Each
 /// takes the next figure not yet taken until none is left.
 fn render_in_parallel(
-    figures: &[(&'static str, Box<dyn Plot>)],
+    figures: &[(PathBuf, Box<dyn Plot>)],
+    format: Format,
     threads: usize,
 ) -> Vec<Result<Vec<u8>>> {
     let next = AtomicUsize::new(0);
@@ -76,11 +80,9 @@ fn render_in_parallel(
             .map(|_| {
                 s.spawn(|| loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
-                    let Some((file, plot)) = figures.get(i) else {
+                    let Some((_, plot)) = figures.get(i) else {
                         break;
                     };
-                    let format = Format::from_path(Path::new(file))
-                        .expect("the book's file names end in .png");
                     let image = figure::image(plot.as_ref(), Size::DEFAULT, format);
                     *results[i].lock().unwrap_or_else(PoisonError::into_inner) = Some(image);
                 })
@@ -99,7 +101,7 @@ fn render_in_parallel(
             image
                 .into_inner()
                 .unwrap_or_else(PoisonError::into_inner)
-                .unwrap_or_else(|| Err(anyhow!("rendering {file} failed")))
+                .unwrap_or_else(|| Err(anyhow!("rendering {} failed", file.display())))
         })
         .collect()
 }

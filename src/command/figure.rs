@@ -32,7 +32,7 @@ pub fn run(drawn: &dyn Figure, out: &OutputArgs) -> Result<()> {
         Target::Stdout => {}
         Target::File(path) => check_destination(path).map_err(output_hint)?,
     }
-    let bytes = figure::image_with(plot, out.size, out.scale, &out.view(), format)?;
+    let bytes = figure::image_with(plot, out.size, out.zoom(), &out.view(), format)?;
     for warning in plot.warnings() {
         let _ = writeln!(std::io::stderr(), "warning: {warning}");
     }
@@ -63,7 +63,7 @@ fn output_hint(error: WriteError) -> Error {
             ..
         } => Error::WriteHint {
             error,
-            hint: "--output takes a file name ending in .png or .svg",
+            hint: "--output takes a file name ending in .png, .svg or .pdf",
         },
         _ => error.into(),
     }

@@ -18,7 +18,7 @@ pub mod train_loss;
 
 use crate::cli::OutputArgs;
 use crate::error::Error;
-use crate::render::{raster, Canvas, Format, Size, View};
+use crate::render::{pdf, raster, svg, Canvas, Format, Size, View};
 use anyhow::Result;
 use serde::Serialize;
 
@@ -99,7 +99,8 @@ pub fn image(plot: &dyn Plot, size: Size, format: Format) -> Result<Vec<u8>> {
 
 /// The figure as an image file's bytes, drawn at `size` with `view`, and
 /// shown `scale` times as large: a PNG of `scale` times the pixels on each
-/// side, or an SVG with that `width` and `height`.
+/// side, or an SVG with that `width` and `height`. A PDF's page is `size` /
+/// 100 inches whatever `scale` is, as matplotlib's `savefig(dpi=…)`.
 pub fn image_with(
     plot: &dyn Plot,
     size: Size,
@@ -111,7 +112,9 @@ pub fn image_with(
     plot.draw(&mut canvas)?;
     let pixels = size.scaled(scale);
     match format {
-        Format::Svg => Ok(canvas.into_svg_sized(pixels).into_bytes()),
+        Format::Svg => Ok(svg::paths(&canvas.into_svg_sized(pixels))?.into_bytes()),
+        Format::SvgText => Ok(svg::with_text(&canvas.into_svg_sized(pixels)).into_bytes()),
+        Format::Pdf => pdf::pdf(&canvas.into_svg()),
         Format::Png => raster::png(&canvas.into_svg(), pixels),
     }
 }

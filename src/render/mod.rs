@@ -17,13 +17,15 @@ pub mod format;
 pub mod heatmap;
 pub mod legend;
 pub mod notes;
+pub mod pdf;
 pub mod place;
 pub mod raster;
 pub mod style;
 pub mod subplot;
+pub mod svg;
 pub mod ticks;
 pub mod view;
 
 pub use axes::Axes;
 pub use canvas::{Area, Canvas, DrawResult, Size, View};
-pub use format::Format;
+pub use format::{Format, DEFAULT_DPI};

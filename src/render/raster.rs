@@ -11,12 +11,7 @@ use resvg::{tiny_skia, usvg};
 /// machine: resvg uses no system fonts here and no floating-point state from
 /// outside.
 pub fn png(svg: &str, size: Size) -> Result<Vec<u8>> {
-    let options = usvg::Options {
-        fontdb: font::database(),
-        font_family: "DejaVu Sans".to_string(),
-        ..usvg::Options::default()
-    };
-    let tree = usvg::Tree::from_str(svg, &options).context("the generated SVG did not parse")?;
+    let tree = tree(svg)?;
     let mut pixmap = tiny_skia::Pixmap::new(size.width, size.height).ok_or_else(|| {
         anyhow!(
             "cannot make an image of {}x{} pixels",
@@ -32,6 +27,17 @@ pub fn png(svg: &str, size: Size) -> Result<Vec<u8>> {
         &mut pixmap.as_mut(),
     );
     encode_rgb(&pixmap)
+}
+
+/// Our SVG parsed by usvg with the embedded fonts, its text laid out as
+/// the rasterizer draws it.
+pub fn tree(svg: &str) -> Result<usvg::Tree> {
+    let options = usvg::Options {
+        fontdb: font::database(),
+        font_family: "DejaVu Sans".to_string(),
+        ..usvg::Options::default()
+    };
+    usvg::Tree::from_str(svg, &options).context("the generated SVG did not parse")
 }
 
 /// Encodes an opaque pixmap as 8-bit RGB with adaptive filtering and

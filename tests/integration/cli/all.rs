@@ -83,7 +83,7 @@ fn figure_commands() -> Vec<String> {
     use clap::CommandFactory;
     numdiff_plot::cli::Cli::command()
         .get_subcommands()
-        .filter(|c| c.get_arguments().any(|a| a.get_id() == "format"))
+        .filter(|c| c.get_arguments().any(|a| a.get_id() == "size"))
         .map(|c| c.get_name().to_string())
         .collect()
 }

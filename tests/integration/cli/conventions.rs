@@ -179,7 +179,7 @@ fn quiet_silences_the_report_but_not_json_warnings_or_errors() {
     let err = fails(dir.path(), &["tangent", "--quiet", "-o", "x.gif"], 2);
     assert_eq!(
         err,
-        "error: --output x.gif: unsupported format; the file name must end in .png or .svg\n"
+        "error: --output x.gif: unsupported format; the file name must end in .png, .svg or .pdf\n"
     );
 }
 
@@ -196,8 +196,11 @@ fn scale_multiplies_the_pixels_of_the_same_figure() {
     );
     assert_eq!(png_size(&dir.path().join("d05.png")), (150, 101));
     // The SVG is the same drawing, shown twice as large.
-    ok(dir.path(), &["descent", "-o", "d1.svg"]);
-    ok(dir.path(), &["descent", "--scale", "2", "-o", "d2.svg"]);
+    ok(dir.path(), &["descent", "--svg-text", "-o", "d1.svg"]);
+    ok(
+        dir.path(),
+        &["descent", "--svg-text", "--scale", "2", "-o", "d2.svg"],
+    );
     let read = |f: &str| std::fs::read_to_string(dir.path().join(f)).unwrap();
     assert_eq!(
         read("d2.svg"),
@@ -215,11 +218,12 @@ fn scale_multiplies_the_pixels_of_the_same_figure() {
 #[test]
 fn title_and_limits_change_the_drawing_not_the_numbers() {
     let dir = tempfile::tempdir().unwrap();
-    let plain = json(dir.path(), &["tangent", "-o", "plain.svg"]);
+    let plain = json(dir.path(), &["tangent", "--svg-text", "-o", "plain.svg"]);
     let viewed = json(
         dir.path(),
         &[
             "tangent",
+            "--svg-text",
             "-o",
             "viewed.svg",
             "--title",
@@ -282,7 +286,7 @@ fn each_figure_takes_a_title_and_the_view_flags_where_they_apply() {
         ("sigmoid", true),
     ] {
         let file = format!("{sub}.svg");
-        let mut args = vec![sub, "-q", "-o", &file, "--title", "My figure"];
+        let mut args = vec![sub, "-q", "--svg-text", "-o", &file, "--title", "My figure"];
         if limits {
             args.extend(["--xlim=-1,1", "--ylim=-1,1"]);
         }

@@ -110,13 +110,13 @@ refused! { work_too_large_for_a_plotting_tool_is_refused {
         invalid("100001", "--steps <STEPS>", STEPS);
     too_many_png_pixels: ["tangent", "--size", "16384x16384"] => 2,
         "error: --size 16384x16384 makes a PNG of 268435456 pixels, over the cap of 67108864 \
-         (8192x8192); use a smaller --size or --scale, or write an SVG";
+         (8192x8192); use a smaller --size, --dpi or --scale, or write an SVG or a PDF";
     too_many_png_pixels_by_scale: ["quiver", "--size", "8192x8192", "--scale", "2"] => 2,
         "error: --size 8192x8192 --scale 2 (16384x16384) makes a PNG of 268435456 pixels, \
-         over the cap of 67108864 (8192x8192); use a smaller --size or --scale, or write an SVG";
+         over the cap of 67108864 (8192x8192); use a smaller --size, --dpi or --scale, or write an SVG or a PDF";
     too_many_pixels_a_side_by_scale: ["descent", "-o", "out.svg", "--size", "16384x100", "--scale", "1.5"] => 2,
         "error: --size 16384x100 --scale 1.5 (24576x150) is over the cap of 16384 pixels a side; \
-         use a smaller --size or --scale";
+         use a smaller --size, --dpi or --scale";
 }}
 
 #[test]
@@ -153,12 +153,12 @@ refused! { a_flag_that_does_not_apply_is_refused {
     format_contradicts_extension: ["tangent", "-o", "out.png", "--format", "svg"] => 2,
         "error: --format svg contradicts --output out.png; use a file name ending in .svg";
     unknown_format: ["tangent", "--format", "jpg"] => 2,
-        invalid("jpg", "--format <FORMAT>", "expected png or svg");
+        invalid("jpg", "--format <FORMAT>", "expected png, svg or pdf");
 }}
 
 refused! { an_output_that_cannot_be_written_is_refused {
     output_unsupported_extension: ["tangent", "-o", "plot.jpg"] => 2,
-        "error: --output plot.jpg: unsupported format; the file name must end in .png or .svg";
+        "error: --output plot.jpg: unsupported format; the file name must end in .png, .svg or .pdf";
     output_directory_does_not_exist: ["tangent", "-o", "no/such/dir/t.png"] => 1,
         "error: cannot write no/such/dir/t.png: directory no/such/dir does not exist";
     output_in_a_file_not_a_directory: ["quiver", "-o", "out.png/q.png"] => 1,
@@ -208,13 +208,16 @@ fn lr_10_diverges_with_a_warning_and_still_draws_the_start() {
         (640, 480)
     );
     // Only the start is inside the book's axes; nothing is pinned to an edge.
-    ok(dir.path(), &["descent", "--lr", "10", "-o", "d.svg", "-q"]);
+    ok(
+        dir.path(),
+        &["descent", "--lr", "10", "--svg-text", "-o", "d.svg", "-q"],
+    );
     let svg = std::fs::read_to_string(dir.path().join("d.svg")).unwrap();
     assert_eq!(svg.matches("<circle").count(), 1);
     for tick in ["\u{2212}3", "4"] {
         assert!(svg.contains(&format!(">\n{tick}\n</text>")), "tick {tick}");
     }
-    ok(dir.path(), &["descent", "-o", "book.svg"]);
+    ok(dir.path(), &["descent", "--svg-text", "-o", "book.svg"]);
     let book = std::fs::read_to_string(dir.path().join("book.svg")).unwrap();
     assert_eq!(book.matches("<circle").count(), 20);
 }
@@ -223,7 +226,15 @@ fn lr_10_diverges_with_a_warning_and_still_draws_the_start() {
 fn non_finite_values_are_null_in_json_and_not_drawn() {
     let dir = tempfile::tempdir().unwrap();
     let out = cmd(dir.path())
-        .args(["descent", "--init", "1e200,-1e200", "--json", "-o", "d.svg"])
+        .args([
+            "descent",
+            "--init",
+            "1e200,-1e200",
+            "--json",
+            "--svg-text",
+            "-o",
+            "d.svg",
+        ])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(0));

@@ -44,7 +44,10 @@ fn tangent_draws_one_line_per_repeated_x() {
 #[test]
 fn surface_writes_an_svg_of_the_requested_size() {
     let dir = tempfile::tempdir().unwrap();
-    let out = ok(dir.path(), &["surface", "-o", "s.svg", "--size", "800x600"]);
+    let out = ok(
+        dir.path(),
+        &["surface", "--svg-text", "-o", "s.svg", "--size", "800x600"],
+    );
     assert!(out.contains("60x60 grid"), "{out}");
     let svg = std::fs::read_to_string(dir.path().join("s.svg")).unwrap();
     assert!(svg.starts_with(r#"<svg width="800" height="600" viewBox="0 0 3200 2400""#));

@@ -149,7 +149,7 @@ fn outputs_that_are_not_probabilities_are_a_warning() {
 #[test]
 fn figure_4_3_marks_each_example_s_minus_log_y() {
     let dir = tempfile::tempdir().unwrap();
-    ok(dir.path(), &["loss", "-q", "-o", "log.svg"]);
+    ok(dir.path(), &["loss", "-q", "--svg-text", "-o", "log.svg"]);
     let svg = std::fs::read_to_string(dir.path().join("log.svg")).unwrap();
     assert!(svg.contains(">\n\u{2212}log 0.6 = 0.51\n</text>"));
     assert!(svg.contains(">\n\u{2212}log 0.1 = 2.30\n</text>"));

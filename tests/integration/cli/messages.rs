@@ -48,7 +48,16 @@ fn nothing_finite_to_draw_warns_and_still_draws() {
 #[test]
 fn a_slope_that_is_not_finite_warns_and_draws_no_line() {
     let dir = warns(
-        &["tangent", "--f", "ln(x)", "--x", "0", "-o", "t.svg"],
+        &[
+            "tangent",
+            "--f",
+            "ln(x)",
+            "--x",
+            "0",
+            "--svg-text",
+            "-o",
+            "t.svg",
+        ],
         "warning: f is not defined at x = 0: ln needs an argument > 0",
     );
     let svg = std::fs::read_to_string(dir.path().join("t.svg")).unwrap();
@@ -223,7 +232,7 @@ fn other_quoted_input_is_escaped_too() {
     rejects(
         &["tangent", "-o", "a\nb.jpg"],
         2,
-        "error: --output a\\nb.jpg: unsupported format; the file name must end in .png or .svg",
+        "error: --output a\\nb.jpg: unsupported format; the file name must end in .png, .svg or .pdf",
     );
 }
 
@@ -244,7 +253,15 @@ fn a_title_with_line_breaks_is_drawn_as_lines() {
     let dir = tempfile::tempdir().unwrap();
     ok(
         dir.path(),
-        &["quiver", "-q", "-o", "q.svg", "--title", "two\nlines"],
+        &[
+            "quiver",
+            "-q",
+            "--svg-text",
+            "-o",
+            "q.svg",
+            "--title",
+            "two\nlines",
+        ],
     );
     let svg = std::fs::read_to_string(dir.path().join("q.svg")).unwrap();
     let t = texts(&svg);
@@ -258,7 +275,15 @@ fn a_title_with_line_breaks_is_drawn_as_lines() {
     );
     ok(
         dir.path(),
-        &["quiver", "-q", "-o", "one.svg", "--title", "lines"],
+        &[
+            "quiver",
+            "-q",
+            "--svg-text",
+            "-o",
+            "one.svg",
+            "--title",
+            "lines",
+        ],
     );
     let one = std::fs::read_to_string(dir.path().join("one.svg")).unwrap();
     assert_eq!(text_y(&one, "lines"), [lines]);

@@ -7,7 +7,7 @@ use crate::util::{ok, texts};
 fn drawn(args: &[&str]) -> Vec<String> {
     let dir = tempfile::tempdir().unwrap();
     let mut all = args.to_vec();
-    all.extend(["-q", "-o", "out.svg"]);
+    all.extend(["-q", "--svg-text", "-o", "out.svg"]);
     ok(dir.path(), &all);
     texts(&std::fs::read_to_string(dir.path().join("out.svg")).unwrap())
 }
@@ -114,7 +114,16 @@ fn the_error_figure_leaves_zeros_out_and_says_so() {
     let dir = tempfile::tempdir().unwrap();
     let report = ok(
         dir.path(),
-        &["error", "--f", "x^2", "--x", "0", "-o", "e.svg"],
+        &[
+            "error",
+            "--f",
+            "x^2",
+            "--x",
+            "0",
+            "--svg-text",
+            "-o",
+            "e.svg",
+        ],
     );
     assert!(
         report.contains("301 of the 301 errors of central are exactly 0"),
