@@ -22,7 +22,7 @@ const BOOK_LABELS: [(&str, [&str; 3]); 7] = [
 fn svg_texts(args: &[&str]) -> Vec<String> {
     let dir = tempfile::tempdir().unwrap();
     let mut all = args.to_vec();
-    all.extend(["-q", "-o", "figure.svg"]);
+    all.extend(["-q", "--svg-text", "-o", "figure.svg"]);
     ok(dir.path(), &all);
     texts(&std::fs::read_to_string(dir.path().join("figure.svg")).unwrap())
 }
@@ -90,10 +90,19 @@ fn one_label_given_keeps_the_others_and_an_empty_one_draws_none() {
 #[test]
 fn labels_change_the_drawing_not_the_numbers() {
     let dir = tempfile::tempdir().unwrap();
-    let mut plain = json(dir.path(), &["descent", "-o", "a.svg"]);
+    let mut plain = json(dir.path(), &["descent", "--svg-text", "-o", "a.svg"]);
     let mut labelled = json(
         dir.path(),
-        &["descent", "-o", "b.svg", "--xlabel", "w₀", "--ylabel", "w₁"],
+        &[
+            "descent",
+            "--svg-text",
+            "-o",
+            "b.svg",
+            "--xlabel",
+            "w₀",
+            "--ylabel",
+            "w₁",
+        ],
     );
     for v in [&mut plain, &mut labelled] {
         v.as_object_mut().unwrap().remove("output");
@@ -153,7 +162,7 @@ fn the_training_loss_figure_labels_both_panels() {
         loss: vec![2.3, 1.5, 0.9, 0.7],
     };
     let svg = |view: &View| {
-        let bytes = image_with(&data, Size::DEFAULT, 1.0, view, Format::Svg).unwrap();
+        let bytes = image_with(&data, Size::DEFAULT, 1.0, view, Format::SvgText).unwrap();
         texts(&String::from_utf8(bytes).unwrap())
     };
     let book = svg(&View::default());
