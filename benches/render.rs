@@ -7,7 +7,7 @@
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use numdiff_plot::figure::{self, book_figures};
-use numdiff_plot::render::{raster, Canvas, Format, Size};
+use numdiff_plot::render::{font::Fonts, raster, Canvas, Format, Size};
 use std::hint::black_box;
 
 fn svg(plot: &dyn figure::Plot) -> String {
@@ -38,7 +38,7 @@ fn render(c: &mut Criterion) {
     for (file, plot) in &figures {
         let doc = svg(plot.as_ref());
         g.bench_function(*file, |b| {
-            b.iter(|| raster::png(black_box(&doc), Size::DEFAULT))
+            b.iter(|| raster::png(black_box(&doc), Size::DEFAULT, &Fonts::default()))
         });
     }
     g.finish();

@@ -7,6 +7,7 @@
 
 pub mod caps;
 pub mod data;
+pub mod font;
 pub mod gradcheck;
 pub mod output;
 pub mod parse;
@@ -186,6 +187,9 @@ pub struct OutputArgs {
     /// The vertical axis' limits (x1 for surface, quiver, descent; not f(x) of surface; not for simplenet)
     #[arg(long, value_name = "A,B", value_parser = parse_limits)]
     pub ylim: Option<(f64, f64)>,
+    /// A font (TTF, OTF; FILE#N for face N of a TTC) for the figure's text, before the embedded DejaVu Sans and Noto Sans CJK JP
+    #[arg(long, value_name = "FILE", value_parser = font::parse_font)]
+    pub font: Option<crate::render::font::UserFont>,
     /// Print everything computed as one JSON object instead of text (the figure is still written)
     #[arg(long)]
     pub json: bool,

@@ -4,6 +4,7 @@
 use super::{Cli, Command, OutputArgs};
 use crate::error::Error;
 use crate::figure::AxesKind;
+use crate::render::font::Fonts;
 use crate::render::{Format, Size, View, DEFAULT_DPI};
 use clap::{CommandFactory, Parser};
 use std::path::{Path, PathBuf};
@@ -80,7 +81,7 @@ impl OutputArgs {
         }
     }
 
-    /// The title, axis labels and axis limits the figure is drawn with.
+    /// The title, axis labels, axis limits and fonts the figure is drawn with.
     pub fn view(&self) -> View {
         View {
             title: self.title.clone(),
@@ -89,6 +90,7 @@ impl OutputArgs {
             zlabel: self.zlabel.clone(),
             xlim: self.xlim,
             ylim: self.ylim,
+            font: Fonts::new(self.font),
         }
     }
 

@@ -32,13 +32,13 @@ pub fn run(drawn: &dyn Figure, out: &OutputArgs) -> Result<()> {
         Target::Stdout => {}
         Target::File(path) => check_destination(path).map_err(output_hint)?,
     }
-    let bytes = figure::image_with(plot, out.size, out.zoom(), &out.view(), format)?;
-    for warning in plot.warnings() {
+    let image = figure::render(plot, out.size, out.zoom(), &out.view(), format)?;
+    for warning in plot.warnings().into_iter().chain(image.warning()) {
         let _ = writeln!(std::io::stderr(), "warning: {warning}");
     }
     match &target {
-        Target::Stdout => print_stdout(&bytes)?,
-        Target::File(path) => write_atomic(path, &bytes).map_err(output_hint)?,
+        Target::Stdout => print_stdout(&image.bytes)?,
+        Target::File(path) => write_atomic(path, &image.bytes).map_err(output_hint)?,
     }
     let output = match &target {
         Target::Stdout => Path::new("-"),

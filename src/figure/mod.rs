@@ -18,7 +18,7 @@ pub mod train_loss;
 
 use crate::cli::OutputArgs;
 use crate::error::Error;
-use crate::render::{pdf, raster, svg, Canvas, Format, Size, View};
+use crate::render::{font, pdf, raster, svg, Canvas, Format, Size, View};
 use anyhow::Result;
 use serde::Serialize;
 
@@ -108,15 +108,47 @@ pub fn image_with(
     view: &View,
     format: Format,
 ) -> Result<Vec<u8>> {
+    Ok(render(plot, size, scale, view, format)?.bytes)
+}
+
+/// A figure drawn: the image file's bytes, and the characters of its text
+/// that no font has (drawn as boxes).
+pub struct Image {
+    pub bytes: Vec<u8>,
+    pub missing: Vec<char>,
+}
+
+impl Image {
+    /// The warning to print about the characters no font has, if any.
+    pub fn warning(&self) -> Option<String> {
+        font::missing_warning(&self.missing)
+    }
+}
+
+/// [`image_with`], with the characters no font has.
+pub fn render(
+    plot: &dyn Plot,
+    size: Size,
+    scale: f64,
+    view: &View,
+    format: Format,
+) -> Result<Image> {
     let mut canvas = Canvas::with_view(size, view.clone());
     plot.draw(&mut canvas)?;
     let pixels = size.scaled(scale);
-    match format {
-        Format::Svg => Ok(svg::paths(&canvas.into_svg_sized(pixels))?.into_bytes()),
-        Format::SvgText => Ok(svg::with_text(&canvas.into_svg_sized(pixels)).into_bytes()),
-        Format::Pdf => pdf::pdf(&canvas.into_svg()),
-        Format::Png => raster::png(&canvas.into_svg(), pixels),
-    }
+    let doc = match format {
+        Format::Svg | Format::SvgText => canvas.into_svg_sized(pixels),
+        Format::Pdf | Format::Png => canvas.into_svg(),
+    };
+    let fonts = &view.font;
+    let missing = fonts.missing(&doc);
+    let bytes = match format {
+        Format::Svg => svg::paths(&doc, fonts)?.into_bytes(),
+        Format::SvgText => svg::with_text(&doc, fonts).into_bytes(),
+        Format::Pdf => pdf::pdf(&doc, fonts)?,
+        Format::Png => raster::png(&doc, pixels, fonts)?,
+    };
+    Ok(Image { bytes, missing })
 }
 
 /// The book's figures with its arguments, in the book's order (Figures 4-3

@@ -73,6 +73,7 @@ pub struct Canvas {
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Pen {
     k: f64,
+    fonts: font::Fonts,
 }
 
 /// `axes.titlesize`: 12 pt ("large").
@@ -90,7 +91,10 @@ impl Canvas {
         font::register();
         Canvas {
             size,
-            pen: Pen { k: SUPERSAMPLE },
+            pen: Pen {
+                k: SUPERSAMPLE,
+                fonts: view.font,
+            },
             view,
             layers: String::new(),
         }
@@ -401,9 +405,10 @@ impl Pen {
         ))
     }
 
-    /// The width of `text` in internal pixels at `size` output pixels.
+    /// The width of `text` in internal pixels at `size` output pixels, in
+    /// the fonts that draw it.
     pub fn text_width(&self, text: &str, size: f64) -> f64 {
-        font::text_width(text, size * self.k)
+        self.fonts.text_width(text, size * self.k)
     }
 }
 

@@ -1,17 +1,17 @@
-//! SVG to PNG: resvg with the embedded font, then a compact RGB PNG.
+//! SVG to PNG: resvg with the figure's fonts, then a compact RGB PNG.
 
-use super::{font, Size};
+use super::{font::Fonts, Size};
 use anyhow::{anyhow, Context, Result};
 use resvg::{tiny_skia, usvg};
 
-/// Rasterizes `svg` to a PNG of `size` pixels.
+/// Rasterizes `svg` to a PNG of `size` pixels, its text in `fonts`.
 ///
 /// The SVG's viewBox maps its supersampled drawing onto `size`, so resvg's
 /// antialiasing does the scaling down. The result is the same bytes on every
 /// machine: resvg uses no system fonts here and no floating-point state from
 /// outside.
-pub fn png(svg: &str, size: Size) -> Result<Vec<u8>> {
-    let tree = tree(svg)?;
+pub fn png(svg: &str, size: Size, fonts: &Fonts) -> Result<Vec<u8>> {
+    let tree = tree(svg, fonts)?;
     let mut pixmap = tiny_skia::Pixmap::new(size.width, size.height).ok_or_else(|| {
         anyhow!(
             "cannot make an image of {}x{} pixels",
@@ -29,15 +29,10 @@ pub fn png(svg: &str, size: Size) -> Result<Vec<u8>> {
     encode_rgb(&pixmap)
 }
 
-/// Our SVG parsed by usvg with the embedded fonts, its text laid out as
+/// Our SVG parsed by usvg with the figure's fonts, its text laid out as
 /// the rasterizer draws it.
-pub fn tree(svg: &str) -> Result<usvg::Tree> {
-    let options = usvg::Options {
-        fontdb: font::database(),
-        font_family: "DejaVu Sans".to_string(),
-        ..usvg::Options::default()
-    };
-    usvg::Tree::from_str(svg, &options).context("the generated SVG did not parse")
+pub fn tree(svg: &str, fonts: &Fonts) -> Result<usvg::Tree> {
+    usvg::Tree::from_str(svg, &fonts.usvg_options(svg)).context("the generated SVG did not parse")
 }
 
 /// Encodes an opaque pixmap as 8-bit RGB with adaptive filtering and

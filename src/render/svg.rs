@@ -1,7 +1,8 @@
 //! The SVG a figure is written as: glyphs as paths by default, or its text
 //! kept as `<text>` elements that name the embedded fonts first.
 
-use super::{font, raster};
+use super::font::{self, Fonts};
+use super::raster;
 use anyhow::Result;
 use resvg::usvg;
 
@@ -15,8 +16,8 @@ const TRANSFORMS_PRECISION: u8 = 5;
 /// `svg` rewritten with every glyph drawn as a path, as the rasterizer lays
 /// it out with the embedded fonts (matplotlib's `svg.fonttype: path`): it
 /// looks the same in every viewer and needs no font.
-pub fn paths(svg: &str) -> Result<String> {
-    let tree = raster::tree(svg)?;
+pub fn paths(svg: &str, fonts: &Fonts) -> Result<String> {
+    let tree = raster::tree(svg, fonts)?;
     let options = usvg::WriteOptions {
         preserve_text: false,
         coordinates_precision: COORDINATES_PRECISION,
@@ -32,9 +33,9 @@ pub fn paths(svg: &str) -> Result<String> {
 /// in the order they are tried, then the generic family ([`families`]).
 /// Only attributes inside tags change: the text itself, whose `<` and `>`
 /// the canvas escapes, is left as it is.
-pub fn with_text(svg: &str) -> String {
+pub fn with_text(svg: &str, fonts: &Fonts) -> String {
     let attribute = format!(r#" font-family="{}""#, font::FAMILY);
-    let named = format!(r#" font-family="{}""#, families());
+    let named = format!(r#" font-family="{}""#, families(fonts));
     let mut out = String::with_capacity(svg.len() + svg.len() / 8);
     for (i, piece) in svg.split('<').enumerate() {
         if i > 0 {
@@ -51,17 +52,14 @@ pub fn with_text(svg: &str) -> String {
     out
 }
 
-/// The font-family list of an SVG with text: each font of
-/// [`font::database`] by its family name, in the order they are tried,
-/// then the generic `sans-serif`, which any viewer has.
-pub fn families() -> String {
-    let db = font::database();
+/// The font-family list of an SVG with text: each font of `fonts` by its
+/// family name, in the order they are tried, then the generic `sans-serif`,
+/// which any viewer has.
+pub fn families(fonts: &Fonts) -> String {
     let mut names: Vec<&str> = Vec::new();
-    for face in db.faces() {
-        if let Some((name, _)) = face.families.first() {
-            if !names.contains(&name.as_str()) {
-                names.push(name);
-            }
+    for name in fonts.families() {
+        if !names.contains(&name) {
+            names.push(name);
         }
     }
     names.push(font::FAMILY);
@@ -74,9 +72,8 @@ mod tests {
 
     #[test]
     fn the_family_list_names_the_embedded_font_first() {
-        let list = families();
-        assert!(list.starts_with("DejaVu Sans, "), "{list}");
-        assert!(list.ends_with(", sans-serif"), "{list}");
+        let list = families(&Fonts::default());
+        assert_eq!(list, "DejaVu Sans, Noto Sans CJK JP, sans-serif");
     }
 
     #[test]
@@ -85,8 +82,8 @@ mod tests {
             r#"<text font-family="sans-serif" x="1">a font-family="sans-serif" &lt;b&gt;</text>"#;
         let expected = format!(
             r#"<text font-family="{}" x="1">a font-family="sans-serif" &lt;b&gt;</text>"#,
-            families()
+            families(&Fonts::default())
         );
-        assert_eq!(with_text(svg), expected);
+        assert_eq!(with_text(svg, &Fonts::default()), expected);
     }
 }

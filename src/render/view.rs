@@ -1,5 +1,7 @@
 //! What a figure is drawn at and with: the image size, and the user's
-//! title, axis labels and axis limits.
+//! title, axis labels, axis limits and font.
+
+use super::font::Fonts;
 
 /// The size of the output image in pixels (the PNG's size; the SVG's
 /// `width` and `height`).
@@ -32,9 +34,10 @@ impl Size {
 }
 
 /// What the user asked of a figure's look beyond its data, shared by all
-/// figures: a title, and axis labels and limits in place of the figure's
-/// own. Each figure applies the limits that make sense for it; the axes
-/// (2-D and 3-D) draw the labels, every panel of a figure the same.
+/// figures: a title, axis labels and limits in place of the figure's own,
+/// and the fonts its text is drawn in. Each figure applies the limits that
+/// make sense for it; the axes (2-D and 3-D) draw the labels, every panel of
+/// a figure the same.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct View {
     pub title: Option<String>,
@@ -44,6 +47,7 @@ pub struct View {
     pub zlabel: Option<String>,
     pub xlim: Option<(f64, f64)>,
     pub ylim: Option<(f64, f64)>,
+    pub font: Fonts,
 }
 
 impl View {

@@ -121,7 +121,7 @@ fn an_svg_draws_its_glyphs_as_paths_and_looks_like_the_png() {
     assert!(!svg.contains("<text"), "no text element");
     assert!(!svg.contains("font-family"), "no font named");
     let size = numdiff_plot::render::Size::DEFAULT;
-    let drawn = numdiff_plot::render::raster::png(&svg, size).unwrap();
+    let drawn = numdiff_plot::render::raster::png(&svg, size, &Default::default()).unwrap();
     let score = ssim(&drawn, &read(dir.path(), "t.png"));
     assert!(score >= SAME_DRAWING, "SSIM {score}");
 }

@@ -7,6 +7,7 @@ mod derivatives;
 mod errors;
 mod expressions;
 mod figures;
+mod fonts;
 mod formats;
 mod gradcheck;
 mod io_failures;

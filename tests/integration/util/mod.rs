@@ -237,3 +237,20 @@ pub fn fixture(path: &str) -> Vec<u8> {
 pub fn json_fixture(path: &str) -> serde_json::Value {
     serde_json::from_slice(&fixture(path)).expect("the fixture is JSON")
 }
+
+/// A PNG's width, height and gray levels (the mean of red, green and blue),
+/// row by row.
+pub fn png_gray(path: &Path) -> (u32, u32, Vec<u8>) {
+    let file = std::fs::File::open(path).expect("the PNG exists");
+    let mut reader = png::Decoder::new(std::io::BufReader::new(file))
+        .read_info()
+        .expect("a PNG header");
+    let mut buf = vec![0; reader.output_buffer_size().expect("fits in memory")];
+    let info = reader.next_frame(&mut buf).expect("the image data decodes");
+    assert_eq!(info.color_type, png::ColorType::Rgb, "an RGB PNG");
+    let gray = buf[..info.buffer_size()]
+        .chunks_exact(3)
+        .map(|p| ((p[0] as u16 + p[1] as u16 + p[2] as u16) / 3) as u8)
+        .collect();
+    (info.width, info.height, gray)
+}
