@@ -240,10 +240,13 @@ pub fn parse_dpi(s: &str) -> Result<f64, String> {
 }
 
 /// `--title`: text, in several lines if it has line breaks (as
-/// matplotlib draws them), without other control characters.
+/// matplotlib draws them), without other control characters, nor the two
+/// noncharacters XML cannot hold.
 pub fn parse_title(s: &str) -> Result<String, String> {
     if s.chars().any(|c| c.is_control() && c != '\n') {
         Err("expected text without control characters (line breaks are allowed)".to_string())
+    } else if s.contains(['\u{FFFE}', '\u{FFFF}']) {
+        Err("expected text without U+FFFE or U+FFFF, which are not characters".to_string())
     } else {
         Ok(s.to_string())
     }

@@ -36,10 +36,10 @@ fn a_japanese_title_is_drawn_in_glyphs_not_in_missing_glyph_boxes() {
     assert_eq!(tangent(d, "none.png", &[]), "");
     assert_eq!(tangent(d, "ja.png", &["--title", "接線の傾き"]), "");
     assert_eq!(tangent(d, "kanji.png", &["--title", "接"]), "");
-    let warned = tangent(d, "box.png", &["--title", "\u{FFFF}"]);
+    let warned = tangent(d, "box.png", &["--title", "𓀀"]);
     assert_eq!(
         warned,
-        "warning: no font has \u{FFFF} (U+FFFF); pass --font FILE with a font that has it\n"
+        "warning: no font has 𓀀 (U+13000); pass --font FILE with a font that has it\n"
     );
     let (none, _) = title_ink(&d.join("none.png"));
     let (ja, _) = title_ink(&d.join("ja.png"));
@@ -150,6 +150,15 @@ fn a_font_file_that_cannot_be_read_or_is_not_a_font_is_one_line_naming_font_and_
             dir.path().to_str().unwrap(),
             "--font <FILE>",
             "cannot read it: it is a directory",
+        ),
+    );
+    rejects(
+        &["tangent", "--title", "a\u{FFFF}"],
+        2,
+        &invalid(
+            "a\u{FFFF}",
+            "--title <TEXT>",
+            "expected text without U+FFFE or U+FFFF, which are not characters",
         ),
     );
     let face = format!("{}#1", dejavu.display());
