@@ -173,24 +173,44 @@ fn a_font_file_that_cannot_be_read_or_is_not_a_font_is_one_line_naming_font_and_
     );
 }
 
+/// The README's Japanese figure: its command's flags, quoted as shown.
+const JAPANESE_FIGURE: [&str; 9] = [
+    "descent",
+    "--title",
+    "勾配法による更新のプロセス",
+    "--xlabel",
+    "横軸 x0",
+    "--ylabel",
+    "縦軸 x1",
+    "-o",
+    "gradient_method_ja.png",
+];
+
 #[test]
 fn the_japanese_figure_of_the_readme_is_what_its_command_draws() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
-    let line = readme
-        .lines()
-        .find(|l| {
-            l.starts_with("$ numdiff-plot descent --title ") && l.contains("gradient_method_ja.png")
+    let shown = JAPANESE_FIGURE
+        .iter()
+        .map(|w| match w.contains(' ') || !w.is_ascii() {
+            true => format!("\"{w}\""),
+            false => w.to_string(),
         })
-        .expect("the README shows the command of the Japanese figure");
-    let title = line.split('"').nth(1).expect("a quoted title");
-    assert_eq!(
-        line,
-        format!("$ numdiff-plot descent --title \"{title}\" -q -o gradient_method_ja.png")
+        .collect::<Vec<_>>()
+        .join(" ");
+    let line = format!("$ numdiff-plot {shown}");
+    assert!(
+        readme.lines().any(|l| l == line),
+        "the README shows `{line}`"
     );
     let dir = tempfile::tempdir().unwrap();
-    let file = "gradient_method_ja.png";
-    ok(dir.path(), &["descent", "--title", title, "-q", "-o", file]);
+    let (report, warnings) = succeeds(dir.path(), &JAPANESE_FIGURE);
+    assert_eq!(warnings, "");
+    assert!(
+        readme.contains(&format!("{line}\n{report}")),
+        "and what it prints"
+    );
+    let file = JAPANESE_FIGURE[8];
     assert!(
         std::fs::read(dir.path().join(file)).unwrap()
             == std::fs::read(root.join("figures/ja").join(file)).unwrap(),
