@@ -11,6 +11,7 @@ pub mod font;
 pub mod gradcheck;
 pub mod output;
 pub mod parse;
+pub mod serve;
 pub mod train;
 pub mod usage;
 
@@ -28,6 +29,7 @@ pub use data::{DataArgs, DataCommand};
 pub use gradcheck::GradcheckArgs;
 pub use output::{is_stdout, Target};
 pub use parse::Numbers;
+pub use serve::ServeArgs;
 pub use train::TrainArgs;
 
 #[derive(Debug, Parser)]
@@ -71,6 +73,9 @@ pub enum Command {
     /// Downloads, verifies or locates MNIST, the data train needs
     #[command(after_help = "Example: numdiff-plot data download")]
     Data(DataArgs),
+    /// Serves a page where every figure of the chapter follows its controls, and training streams as it learns
+    #[command(after_help = "Example: numdiff-plot serve --open")]
+    Serve(ServeArgs),
     /// Writes every figure of the chapter with the book's arguments
     #[command(
         after_help = "Example: numdiff-plot all --check   # in CI: are the committed figures current?"
@@ -102,6 +107,7 @@ impl Command {
             | Command::Train(_)
             | Command::Gradcheck(_)
             | Command::Data(_)
+            | Command::Serve(_)
             | Command::All(_)
             | Command::Completions(_)
             | Command::Man => None,

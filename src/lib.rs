@@ -18,9 +18,9 @@ pub mod numerics;
 pub mod render;
 
 // The binary's own plumbing: the command line, the subcommands, writing
-// files and messages, errors and exit codes, the thread count. Public for
-// `main`, the integration tests and the fuzz targets, not the library's
-// interface, so hidden from its documentation.
+// files and messages, errors and exit codes, the thread count, the page's
+// server. Public for `main`, the integration tests and the fuzz targets, not
+// the library's interface, so hidden from its documentation.
 #[doc(hidden)]
 pub mod cli;
 #[doc(hidden)]
@@ -29,5 +29,7 @@ pub mod command;
 pub mod error;
 #[doc(hidden)]
 pub mod output;
+#[doc(hidden)]
+pub mod serve;
 #[doc(hidden)]
 pub mod threads;

@@ -45,7 +45,8 @@ pub fn run(drawn: &dyn Figure, out: &OutputArgs) -> Result<()> {
         Target::File(path) => path.as_path(),
     };
     if out.json {
-        print_stdout(json(plot, output, out)?.as_bytes())?;
+        let text = serde_json::to_string(&json(plot, output, out)?)? + "\n";
+        print_stdout(text.as_bytes())?;
     } else if !out.quiet && target == Target::Stdout {
         // The report cannot share stdout with the image.
         let _ = write!(std::io::stderr(), "{}", plot.report());
@@ -69,9 +70,10 @@ fn output_hint(error: WriteError) -> Error {
     }
 }
 
-/// The figure's data as one JSON object, with the figure's name, file,
-/// size and scale. Numbers that are not finite (a diverged descent) are null.
-fn json(plot: &dyn SerializePlot, path: &Path, out: &OutputArgs) -> Result<String> {
+/// The figure's data as one JSON object, as `--json` prints it: with the
+/// figure's name, file, size and scale. Numbers that are not finite (a
+/// diverged descent) are null.
+pub fn json(plot: &dyn SerializePlot, path: &Path, out: &OutputArgs) -> Result<serde_json::Value> {
     let mut value = plot.to_json().context("serializing the figure's data")?;
     if let serde_json::Value::Object(map) = &mut value {
         map.insert("figure".into(), plot.name().into());
@@ -79,5 +81,5 @@ fn json(plot: &dyn SerializePlot, path: &Path, out: &OutputArgs) -> Result<Strin
         map.insert("size".into(), serde_json::to_value(out.size)?);
         map.insert("scale".into(), out.scale.into());
     }
-    Ok(serde_json::to_string(&value)? + "\n")
+    Ok(value)
 }

@@ -23,6 +23,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Train(a) => train::run(&a),
         Command::Gradcheck(a) => gradcheck::run(&a),
         Command::Data(a) => data::run(&a),
+        Command::Serve(a) => crate::serve::run(&a),
         Command::All(a) => all::run(&a),
         Command::Completions(a) => docs::completions(&a),
         Command::Man => docs::man(),

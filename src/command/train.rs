@@ -62,7 +62,9 @@ pub const METHODS: Methods = Methods {
 };
 
 impl Methods {
-    fn for_grad(&self, grad: Grad) -> Result<TrainFn> {
+    /// The training function for `grad`, or the error that says this build
+    /// has none.
+    pub fn for_grad(&self, grad: Grad) -> Result<TrainFn> {
         match grad {
             Grad::Backprop => self
                 .backprop
@@ -161,36 +163,21 @@ pub fn run_with(a: &TrainArgs, methods: &Methods, show: Show, out: &mut dyn Writ
     progress.finish();
     written?;
     check(&result, &settings)?;
-    let stalled = result.stalled(settings.learning_rate);
+    let warnings = warnings(&result, &settings);
 
-    let loss = train_loss::Data { loss: result.loss };
-    let accuracy = train_accuracy::Data {
-        train_acc: result.epochs.iter().map(|e| e.train_acc).collect(),
-        test_acc: result.epochs.iter().map(|e| e.test_acc).collect(),
-    };
+    let (loss, accuracy) = plots(result);
     let files = draw(&loss, &accuracy, &a.output)?;
     interrupt::uninterrupted(|| {
         files
             .iter()
             .try_for_each(|(path, bytes)| write_atomic(path, bytes))
     })?;
-    if let Some(stalled) = stalled {
-        let _ = writeln!(std::io::stderr(), "warning: {}", advice(&stalled));
+    for warning in warnings {
+        let _ = writeln!(std::io::stderr(), "warning: {warning}");
     }
     let paths: Vec<&Path> = files.iter().map(|(p, _)| p.as_path()).collect();
     if a.json {
-        let report = Report {
-            loss: &loss.loss,
-            train_acc: &accuracy.train_acc,
-            test_acc: &accuracy.test_acc,
-            settings: ReportSettings {
-                book: &settings,
-                grad: a.grad,
-            },
-            data: &dir,
-            seconds,
-            output: &paths,
-        };
+        let report = Report::new(&loss, &accuracy, &settings, a.grad, &dir, seconds, &paths);
         let text = serde_json::to_string(&report).context("serializing the results")? + "\n";
         return Ok(progress.print(&text)?);
     }
@@ -204,6 +191,13 @@ pub fn run_with(a: &TrainArgs, methods: &Methods, show: Show, out: &mut dyn Writ
     Ok(())
 }
 
+/// What the user should know about a training's result, one line each
+/// (printed as `warning: …`): that it went nowhere, with the flag that helps.
+pub fn warnings(result: &Training, settings: &Settings) -> Vec<String> {
+    let stalled = result.stalled(settings.learning_rate);
+    stalled.map(|s| advice(&s)).into_iter().collect()
+}
+
 /// A training that went nowhere, said with the flag that helps.
 fn advice(stalled: &Stalled) -> String {
     match stalled.too_large() {
@@ -212,9 +206,24 @@ fn advice(stalled: &Stalled) -> String {
     }
 }
 
+/// The two figures' data from a training's result: figure 4-11's losses
+/// and figure 4-12's accuracies.
+pub fn plots(result: Training) -> (train_loss::Data, train_accuracy::Data) {
+    let accuracy = train_accuracy::Data {
+        train_acc: result.epochs.iter().map(|e| e.train_acc).collect(),
+        test_acc: result.epochs.iter().map(|e| e.test_acc).collect(),
+    };
+    (train_loss::Data { loss: result.loss }, accuracy)
+}
+
+/// The files `train` writes into `dir`: the loss, then the accuracies.
+pub fn paths(dir: &Path) -> [PathBuf; 2] {
+    [dir.join(train_loss::FILE), dir.join(train_accuracy::FILE)]
+}
+
 /// The JSON object `--json` prints.
 #[derive(Serialize)]
-struct Report<'a> {
+pub struct Report<'a> {
     loss: &'a [f64],
     train_acc: &'a [f64],
     test_acc: &'a [f64],
@@ -222,6 +231,33 @@ struct Report<'a> {
     data: &'a Path,
     seconds: f64,
     output: &'a [&'a Path],
+}
+
+impl<'a> Report<'a> {
+    /// The report of a training with `settings` and `grad` on the data in
+    /// `data`, that took `seconds` and whose figures go to `output`.
+    pub fn new(
+        loss: &'a train_loss::Data,
+        accuracy: &'a train_accuracy::Data,
+        settings: &'a Settings,
+        grad: Grad,
+        data: &'a Path,
+        seconds: f64,
+        output: &'a [&'a Path],
+    ) -> Self {
+        Report {
+            loss: &loss.loss,
+            train_acc: &accuracy.train_acc,
+            test_acc: &accuracy.test_acc,
+            settings: ReportSettings {
+                book: settings,
+                grad,
+            },
+            data,
+            seconds,
+            output,
+        }
+    }
 }
 
 /// The settings as `--json` prints them: the book's, and the gradient.
@@ -265,7 +301,7 @@ fn prepare_output(dir: &Path) -> Result<()> {
 
 /// A training that returned other than it was asked for is a bug, said
 /// plainly rather than drawn.
-fn check(result: &Training, settings: &Settings) -> Result<()> {
+pub fn check(result: &Training, settings: &Settings) -> Result<()> {
     if result.loss.len() != settings.iters {
         bail!(
             "internal error: the training returned {} losses for {} iterations",
@@ -291,8 +327,6 @@ fn draw(
     });
     let accuracy_png =
         accuracy_png.map_err(|_| anyhow!("drawing {} failed", train_accuracy::FILE))?;
-    Ok(vec![
-        (dir.join(train_loss::FILE), loss_png?),
-        (dir.join(train_accuracy::FILE), accuracy_png?),
-    ])
+    let [loss_path, accuracy_path] = paths(dir);
+    Ok(vec![(loss_path, loss_png?), (accuracy_path, accuracy_png?)])
 }

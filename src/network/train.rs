@@ -87,6 +87,11 @@ pub trait Observer {
     /// iteration and perhaps a few later ones (they are measured while
     /// training goes on).
     fn epoch(&mut self, _epoch: &Epoch) {}
+    /// Asked after every iteration: true ends the training there, with
+    /// [`TrainError::Stopped`] (a page's Stop button, a closed connection).
+    fn stopped(&mut self) -> bool {
+        false
+    }
 }
 
 /// Tells nothing.
@@ -123,6 +128,8 @@ pub enum TrainError {
     Threads(#[from] ThreadError),
     #[error(transparent)]
     Panicked(#[from] Panicked),
+    #[error("the training was stopped after {done} of {iters} iterations")]
+    Stopped { done: usize, iters: usize },
 }
 
 /// `iter_per_epoch = max(train_size / batch_size, 1)`, a float division as
@@ -353,6 +360,14 @@ fn drive(
         let l = learner.step(&batch)?;
         loss.push(l);
         observer.iteration(i, l);
+        if observer.stopped() {
+            // The accuracies being measured finish before the error returns.
+            learner.finish()?;
+            return Err(TrainError::Stopped {
+                done: i + 1,
+                iters: settings.iters,
+            });
+        }
         if is_epoch(i, per_epoch) {
             measuring.push_back((i, learner.accuracies()?));
         }

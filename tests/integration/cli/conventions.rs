@@ -107,6 +107,7 @@ fn man_prints_one_page_with_every_subcommand() {
             ".SH \"NUMDIFF-PLOT DATA DOWNLOAD\"",
             ".SH \"NUMDIFF-PLOT DATA VERIFY\"",
             ".SH \"NUMDIFF-PLOT DATA PATH\"",
+            ".SH \"NUMDIFF-PLOT SERVE\"",
             ".SH \"NUMDIFF-PLOT ALL\"",
             ".SH \"NUMDIFF-PLOT COMPLETIONS\"",
             ".SH \"NUMDIFF-PLOT MAN\"",

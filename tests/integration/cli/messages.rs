@@ -371,7 +371,7 @@ fn clap_s_lists_and_suggestions_are_kept_in_the_one_line() {
         &["frobnicate"],
         2,
         "error: unrecognized subcommand 'frobnicate'; the subcommands are tangent, surface, \
-         quiver, descent, simplenet, loss, sigmoid, diff, error, train, gradcheck, data, all, \
+         quiver, descent, simplenet, loss, sigmoid, diff, error, train, gradcheck, data, serve, all, \
          completions, man",
     );
     rejects(

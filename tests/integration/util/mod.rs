@@ -1,11 +1,13 @@
 //! What the tests share, written once: running the built binary and reading
 //! its output, a directory of old figures to see that nothing changed, the
 //! texts of an SVG, images compared by SSIM and PDFs read by poppler
-//! ([`image`]), the fixtures, a small MNIST-like set ([`idx`]) and a
-//! local HTTP server to download it from ([`server`]).
+//! ([`image`]), the fixtures, a small MNIST-like set ([`idx`]), a local
+//! HTTP server to download it from ([`server`]), and `serve` run as a child
+//! with requests to it ([`serve`]).
 
 pub mod idx;
 pub mod image;
+pub mod serve;
 pub mod server;
 /// The synthetic digits the library's own tests and benchmarks use.
 #[path = "../../../src/network/synthetic.rs"]
