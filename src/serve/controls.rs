@@ -8,10 +8,10 @@ use clap::{Arg, ArgAction};
 use serde::Serialize;
 
 /// The flags a page has no use for: where the figure goes and in which
-/// format (the page shows it), what is printed (the page shows both text
+/// format (the page shows it as `-o x.svg` writes it), what is printed (the page shows both text
 /// and JSON), threads, the data directory (the server's `--data`), and help.
-pub const LEFT_OUT: [&str; 9] = [
-    "output", "format", "json", "quiet", "threads", "font", "data", "help", "version",
+pub const LEFT_OUT: [&str; 10] = [
+    "output", "format", "svg-text", "json", "quiet", "threads", "font", "data", "help", "version",
 ];
 
 /// A slider beside a number input: from `min` to `max`, on a log scale
@@ -193,8 +193,8 @@ mod tests {
         assert_eq!(
             ids,
             [
-                "f", "lr", "steps", "init", "method", "h", "size", "scale", "title", "xlabel",
-                "ylabel", "zlabel", "xlim", "ylim"
+                "f", "lr", "steps", "init", "method", "h", "size", "scale", "dpi", "title",
+                "xlabel", "ylabel", "zlabel", "xlim", "ylim"
             ]
         );
         let lr = &controls[1];

@@ -6,7 +6,7 @@
 use super::controls::{controls, Control, Kind};
 use super::http::Response;
 use super::query::{pairs, shell_line};
-use crate::cli::{caps, usage, Cli};
+use crate::cli::{caps, usage, Cli, Target};
 use crate::command;
 use crate::data::error::DOWNLOAD_COMMAND;
 use crate::data::mnist::{self, FILES};
@@ -190,7 +190,9 @@ fn drawn(cli: &Cli, argv: &[String]) -> anyhow::Result<serde_json::Value> {
     let plot = plot.as_ref();
     // The PNG the command line writes must be within the caps too.
     caps::check_pixels(out, Format::Png)?;
-    let svg = figure::image_with(plot, out.size, out.scale, &out.view(), Format::Svg)?;
+    let svg_file = Target::File(Path::new(file).with_extension("svg"));
+    let format = out.format(&svg_file)?;
+    let svg = figure::image_with(plot, out.size, out.zoom(), &out.view(), format)?;
     Ok(json!({
         "svg": String::from_utf8(svg)?,
         "report": plot.report(),
