@@ -308,7 +308,7 @@ test("a value the CLI refuses shows the CLI's message, and the last figure stays
 });
 
 test("training on a small MNIST grows the curves and ends with what `train --json` prints", async () => {
-  const flags = { iters: '3000', batch: '20', hidden: '20' };
+  const flags = { iters: '300', batch: '10', hidden: '10' };
   for (const [id, value] of Object.entries(flags)) {
     await page.locator(`#train [data-flag="${id}"] input.value`).fill(value);
   }
@@ -336,6 +336,30 @@ test("training on a small MNIST grows the curves and ends with what `train --jso
   const command = await page.locator('#train .command-line').textContent();
   assert.match(command, /^numdiff-plot train /);
   for (const [id, value] of Object.entries(flags)) assert.ok(command.includes(`--${id} ${value}`), command);
+});
+
+test('a second training while one runs is refused as busy, and Stop ends the first', async () => {
+  await page.locator('#train [data-flag="iters"] input.value').fill('10000');
+  await page.locator('#train button.primary').click();
+  await page.waitForFunction(() => /^iteration \d+ of 10000/.test(document.querySelector('#train .status').textContent));
+  const other = await context.newPage();
+  const otherProblems = watch(other, server.url.replace(/\/$/, ''), ['/api/train']);
+  await other.goto(server.url);
+  await ready(other);
+  await other.locator('#train button.primary').click();
+  const busy = other.locator('#train .error');
+  await busy.waitFor({ state: 'visible' });
+  assert.equal(await busy.textContent(), 'busy: a training is already running; stop it or wait');
+  await other.close();
+  assert.deepEqual(otherProblems, []);
+  await page.locator('#train button:text-is("Stop")').click();
+  await page.waitForFunction(() => !document.querySelector('#train button.primary').disabled, null, {
+    timeout: 30_000,
+  });
+  const status = await page.locator('#train .status').textContent();
+  const error = await page.locator('#train .error').textContent();
+  assert.match(`${status} ${error}`, /stop/i);
+  assert.equal(await page.locator('#train .frame img').count(), 0, 'no result drawn for a stopped training');
 });
 
 test('without MNIST the training panel says how to get it, and Train is off', async () => {
