@@ -184,7 +184,7 @@ pub struct OutputArgs {
     /// The vertical axis' label, in place of the figure's ("" for none); on every panel
     #[arg(long, value_name = "TEXT", value_parser = parse_label)]
     pub ylabel: Option<String>,
-    /// The z axis' label of a 3-D figure (surface), in place of f(x) ("" for none)
+    /// The z axis' label, in place of the figure's ("" for none); for the 3-D figure, surface
     #[arg(long, value_name = "TEXT", value_parser = parse_label)]
     pub zlabel: Option<String>,
     /// The horizontal axis' limits (x0 for surface, quiver, descent; not for simplenet)
