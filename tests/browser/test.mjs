@@ -18,7 +18,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,6 +29,10 @@ const fromRoot = (p) => path.resolve(root, p);
 const binary = fromRoot(
   process.env.NUMDIFF_PLOT_BIN || path.join(process.env.CARGO_TARGET_DIR || 'target', 'debug', 'numdiff-plot'),
 );
+if (!existsSync(binary)) {
+  console.error(`tests/browser: no binary at ${binary}; build it with cargo build, or set NUMDIFF_PLOT_BIN`);
+  process.exit(1);
+}
 const screenshot = fromRoot(process.env.SCREENSHOT || path.join('target', 'browser', 'serve.png'));
 const scratch = mkdtempSync(path.join(tmpdir(), 'numdiff-plot-browser-'));
 
