@@ -92,6 +92,39 @@ fn a_pdf_s_text_is_searchable() {
 }
 
 #[test]
+fn a_japanese_pdf_embeds_both_fonts_is_searchable_and_the_same_bytes_every_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let title = "接線の傾き tangent";
+    let args = |file| {
+        [
+            "tangent", "-q", "--title", title, "--xlabel", "入力 x", "-o", file,
+        ]
+    };
+    // Two fonts, which svg2pdf alone writes in either order from run to run.
+    ok(dir.path(), &args("a.pdf"));
+    for _ in 0..4 {
+        ok(dir.path(), &args("b.pdf"));
+        assert_eq!(read(dir.path(), "a.pdf"), read(dir.path(), "b.pdf"));
+    }
+    let pdf = dir.path().join("a.pdf");
+    let text = poppler("pdftotext", &[pdf.to_str().unwrap(), "-"]);
+    assert!(text.contains(title) && text.contains("入力 x"), "{text}");
+    let fonts = poppler("pdffonts", &[pdf.to_str().unwrap()]);
+    let faces: Vec<&str> = fonts.lines().skip(2).collect();
+    assert_eq!(faces.len(), 2, "{fonts}");
+    assert!(
+        faces[0].contains("+DejaVuSans ") && faces[1].contains("+NotoSansCJKjp-"),
+        "{fonts}"
+    );
+    for face in faces {
+        assert_eq!(face.split_whitespace().rev().nth(4), Some("yes"), "{face}");
+    }
+    ok(dir.path(), &args("a.png"));
+    let score = ssim(&pdf_to_png(&pdf, (640, 480)), &read(dir.path(), "a.png"));
+    assert!(score >= SAME_DRAWING, "SSIM {score}");
+}
+
+#[test]
 fn dpi_does_not_change_a_pdf() {
     let dir = tempfile::tempdir().unwrap();
     ok(dir.path(), &["descent", "-q", "-o", "a.pdf"]);

@@ -9,6 +9,8 @@
 //! same font resolver: the fonts are the same bytes, laid out by the same
 //! rules.
 
+mod canonical;
+
 use super::{font::Fonts, DEFAULT_DPI};
 use anyhow::{anyhow, Context, Result};
 use std::sync::Arc;
@@ -16,7 +18,7 @@ use svg2pdf::usvg;
 
 /// `svg`, drawn at its `width` × `height` in pixels, as a one-page PDF of
 /// `width` / 100 × `height` / 100 inches. The same bytes on every run: no
-/// dates, no random identifiers.
+/// dates, no random identifiers, and objects in one order ([`canonical`]).
 pub fn pdf(svg: &str, fonts: &Fonts) -> Result<Vec<u8>> {
     let db = database(fonts.sources(svg));
     let options = usvg::Options {
@@ -36,8 +38,9 @@ pub fn pdf(svg: &str, fonts: &Fonts) -> Result<Vec<u8>> {
     let page = svg2pdf::PageOptions {
         dpi: DEFAULT_DPI as f32,
     };
-    svg2pdf::to_pdf(&tree, svg2pdf::ConversionOptions::default(), page)
-        .map_err(|e| anyhow!("converting the figure to PDF: {e}"))
+    let pdf = svg2pdf::to_pdf(&tree, svg2pdf::ConversionOptions::default(), page)
+        .map_err(|e| anyhow!("converting the figure to PDF: {e}"))?;
+    canonical::canonical(&pdf).context("putting the PDF in canonical form")
 }
 
 /// The faces `sources` names (a file's bytes and a face index), in order,
