@@ -257,3 +257,31 @@ fn the_committed_pdfs_and_svgs_are_what_the_binary_generates() {
         assert_eq!(out, format!("{dir} is up to date: 11 figures checked\n"));
     }
 }
+
+#[test]
+fn the_committed_japanese_pdf_and_svg_are_what_the_binary_generates() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("figures/ja");
+    let dir = tempfile::tempdir().unwrap();
+    for format in ["pdf", "svg"] {
+        let file = format!("gradient_method_ja.{format}");
+        ok(
+            dir.path(),
+            &[
+                "descent",
+                "--title",
+                "勾配法による更新のプロセス",
+                "--xlabel",
+                "横軸 x0",
+                "--ylabel",
+                "縦軸 x1",
+                "-q",
+                "-o",
+                &file,
+            ],
+        );
+        assert!(
+            read(dir.path(), &file) == read(&root, &file),
+            "{file} differs"
+        );
+    }
+}
