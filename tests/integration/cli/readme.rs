@@ -1,15 +1,22 @@
-//! README.md is tested: every `$ numdiff-plot …` line in its code blocks is
-//! run and its output (stderr, then stdout) compared with the lines shown
-//! under it (for MNIST, `--data ~/mnist`, on synthetic digits and in shape:
+//! README.md and the guide (docs/guide.md) are tested: every
+//! `$ numdiff-plot …` line in their code blocks is run and its output
+//! (stderr, then stdout) compared with the lines shown under it (for MNIST, `--data ~/mnist`, on synthetic digits and in shape:
 //! the numbers of a real run can be checked only against MNIST), and every
 //! command of the figure gallery draws the committed figure of its row,
 //! byte for byte.
 
 use crate::util::*;
 
-fn readme() -> String {
+/// The documents whose commands are run: the README and the guide.
+const DOCUMENTS: [&str; 2] = ["README.md", "docs/guide.md"];
+
+fn document(name: &str) -> String {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    std::fs::read_to_string(root.join("README.md")).expect("README.md")
+    std::fs::read_to_string(root.join(name)).expect(name)
+}
+
+fn readme() -> String {
+    document("README.md")
 }
 
 /// A command line split as a shell splits it, for what README uses:
@@ -62,10 +69,16 @@ fn shown_commands(text: &str) -> Vec<(String, String)> {
 
 #[test]
 fn every_command_shown_prints_what_is_shown() {
-    let commands = shown_commands(&readme());
+    let commands: Vec<(&str, String, String)> = DOCUMENTS
+        .iter()
+        .flat_map(|name| {
+            let commands = shown_commands(&document(name));
+            commands.into_iter().map(move |(c, s)| (*name, c, s))
+        })
+        .collect();
     assert!(commands.len() >= 20, "only {} commands", commands.len());
     let mut on_mnist = 0;
-    for (line, shown) in &commands {
+    for (name, line, shown) in &commands {
         let args = words(line);
         assert_eq!(args[0], "numdiff-plot", "{line}");
         let dir = tempfile::tempdir().unwrap();
@@ -88,7 +101,7 @@ fn every_command_shown_prints_what_is_shown() {
         };
         assert_eq!(
             printed, shown,
-            "README shows `{line}` printing something else"
+            "{name} shows `{line}` printing something else"
         );
         on_mnist += usize::from(real);
     }
@@ -99,7 +112,7 @@ fn every_command_shown_prints_what_is_shown() {
         "numdiff-plot quiver",
         "numdiff-plot simplenet",
     ] {
-        assert!(commands.iter().any(|(c, _)| c == must), "{must}");
+        assert!(commands.iter().any(|(_, c, _)| c == must), "{must}");
     }
 }
 
