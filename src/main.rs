@@ -29,18 +29,8 @@ fn main() -> ExitCode {
     // backtrace: the hook keeps the message and `main` reports it.
     static PANIC: Mutex<Option<String>> = Mutex::new(None);
     std::panic::set_hook(Box::new(|info| {
-        let message = info
-            .payload()
-            .downcast_ref::<&str>()
-            .map(|s| s.to_string())
-            .or_else(|| info.payload().downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "unknown".to_string());
-        let place = info
-            .location()
-            .map(|l| format!(" at {}:{}", l.file(), l.line()))
-            .unwrap_or_default();
         if let Ok(mut slot) = PANIC.lock() {
-            slot.get_or_insert(format!("{message}{place}"));
+            slot.get_or_insert(numdiff_plot::threads::panic_line(info));
         }
     }));
     match std::panic::catch_unwind(|| command::run(cli)) {

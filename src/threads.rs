@@ -47,13 +47,31 @@ pub struct Panicked {
 impl Panicked {
     /// The error for a panic of a thread doing `what`, from its payload.
     pub fn new(what: &'static str, payload: &(dyn Any + Send)) -> Self {
-        let message = payload
-            .downcast_ref::<&str>()
-            .map(|s| s.to_string())
-            .or_else(|| payload.downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "a panic without a message".to_string());
-        Panicked { what, message }
+        Panicked {
+            what,
+            message: panic_message(payload),
+        }
     }
+}
+
+/// A panic's message: its payload as text (panics carry a `&str` or a
+/// `String`), or a phrase saying it had none.
+pub fn panic_message(payload: &(dyn Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "a panic without a message".to_string())
+}
+
+/// A panic as one line for its report, from a panic hook: the message,
+/// then where it happened (`index out of bounds at src/x.rs:12`).
+pub fn panic_line(info: &std::panic::PanicHookInfo) -> String {
+    let place = info
+        .location()
+        .map(|l| format!(" at {}:{}", l.file(), l.line()))
+        .unwrap_or_default();
+    format!("{}{place}", panic_message(info.payload()))
 }
 
 /// `work(part)` for every part, each on a scoped thread of its own (the

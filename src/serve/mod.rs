@@ -320,17 +320,8 @@ fn install_panic_hook() {
             if !ANSWERING.with(Cell::get) {
                 return previous(info);
             }
-            let message = info
-                .payload()
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| info.payload().downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "panic".to_string());
-            let place = info
-                .location()
-                .map(|l| format!(" at {}:{}", l.file(), l.line()))
-                .unwrap_or_default();
-            PANIC.with(|p| *p.borrow_mut() = Some(format!("{message}{place}")));
+            let line = crate::threads::panic_line(info);
+            PANIC.with(|p| *p.borrow_mut() = Some(line));
         }));
     });
 }

@@ -174,7 +174,7 @@ fn a_font_file_that_cannot_be_read_or_is_not_a_font_is_one_line_naming_font_and_
 }
 
 /// The README's Japanese figure: its command's flags, quoted as shown.
-const JAPANESE_FIGURE: [&str; 9] = [
+pub const JAPANESE_FIGURE: [&str; 9] = [
     "descent",
     "--title",
     "勾配法による更新のプロセス",

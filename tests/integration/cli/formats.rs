@@ -264,21 +264,11 @@ fn the_committed_japanese_pdf_and_svg_are_what_the_binary_generates() {
     let dir = tempfile::tempdir().unwrap();
     for format in ["pdf", "svg"] {
         let file = format!("gradient_method_ja.{format}");
-        ok(
-            dir.path(),
-            &[
-                "descent",
-                "--title",
-                "勾配法による更新のプロセス",
-                "--xlabel",
-                "横軸 x0",
-                "--ylabel",
-                "縦軸 x1",
-                "-q",
-                "-o",
-                &file,
-            ],
-        );
+        // The README's command, with this format's file for its `-o`.
+        let flags = &super::fonts::JAPANESE_FIGURE;
+        let mut args = flags[..flags.len() - 2].to_vec();
+        args.extend(["-q", "-o", &file]);
+        ok(dir.path(), &args);
         assert!(
             read(dir.path(), &file) == read(&root, &file),
             "{file} differs"

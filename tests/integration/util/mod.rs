@@ -68,13 +68,8 @@ pub fn fails(dir: &Path, args: &[&str], code: i32) -> String {
 
 /// A PNG's width and height, after checking it decodes in full.
 pub fn png_size(path: &Path) -> (u32, u32) {
-    let file = std::fs::File::open(path).expect("the PNG exists");
-    let mut reader = png::Decoder::new(std::io::BufReader::new(file))
-        .read_info()
-        .expect("a PNG header");
-    let mut buf = vec![0; reader.output_buffer_size().expect("fits in memory")];
-    let info = reader.next_frame(&mut buf).expect("the image data decodes");
-    (info.width, info.height)
+    let (width, height, _) = png_gray(path);
+    (width, height)
 }
 
 /// The f64s of a JSON array.
